@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { runCli } from './main.ts';
+
+const color = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+const write = (stream: NodeJS.WriteStream) => (s: string) => void stream.write(s);
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+  color,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Not a user error: a bug in topodoc. Keep the stack so it can be reported.
+    process.stderr.write(`topodoc: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

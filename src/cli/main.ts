@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { UserInputError, compareDiagnostics } from '../model/diagnostics.ts';
+import { commandHelp, EXIT_USAGE, parseCommandArgs, UsageError, type CliContext, type Command } from './command.ts';
+import { formatDiagnostic } from './output.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { validateCommand } from './commands/validate.ts';
+
+export const COMMANDS: Command[] = [validateCommand, schemaCommand];
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'topodoc — architecture docs for Docker Compose + Traefik, generated from one typed topology per system.',
+    '',
+    'Usage: topodoc <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width + 2)}${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     Show help (also after a command: topodoc validate --help).',
+    '  -v, --version  Print the version.',
+    '',
+    'Exit codes: 0 clean, 1 findings or drift, 2 invalid input or usage.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws for user errors. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    (name === undefined ? ctx.stderr : ctx.stdout)(mainHelp());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    ctx.stdout(`${version()}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    ctx.stderr(`topodoc: unknown command "${name}"\n\n${mainHelp()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(cmd, rest);
+    if (values.help) {
+      ctx.stdout(commandHelp(cmd));
+      return 0;
+    }
+    return await cmd.run(values, positionals, ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      ctx.stderr(`topodoc ${cmd.name}: ${err.message}\n\n${commandHelp(cmd)}`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof UserInputError) {
+      for (const d of [...err.diagnostics].sort(compareDiagnostics)) ctx.stderr(`${formatDiagnostic(d, ctx)}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,92 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+import { Topology, type TopologyModel } from './schema/index.ts';
+import { schemaIssuesToDiagnostics } from './schema-issues.ts';
+import { checkReferences } from './check-references.ts';
+import { YamlLocator } from '../util/yaml-positions.ts';
+
+/** Aliases allowed per document: plenty for real files, far too few for a "billion laughs" bomb. */
+export const MAX_ALIAS_COUNT = 200;
+export const SCHEMA_COMMENT = /^#\s*yaml-language-server:\s*\$schema=\S+/;
+
+export interface ParsedTopology {
+  file: string;
+  topology?: TopologyModel;
+  diagnostics: Diagnostic[];
+  locator: YamlLocator;
+}
+
+/**
+ * Parses and validates one topology file's text. Pure: the caller reads the file.
+ * Reports every problem it can find at once: YAML errors stop the parse, but schema and
+ * reference errors are all collected.
+ */
+export function parseTopology(text: string, file: string): ParsedTopology {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, strict: true });
+  const locator = new YamlLocator(file, lineCounter, doc);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const err of doc.errors) {
+    diagnostics.push({
+      severity: 'error',
+      rule: 'yaml/syntax',
+      loc: locator.at(err.pos[0]),
+      message: `YAML syntax error: ${firstLine(err.message)}`,
+    });
+  }
+  if (diagnostics.length) return { file, diagnostics, locator };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    diagnostics.push({
+      severity: 'error',
+      rule: 'yaml/alias-limit',
+      loc: locator.at(0),
+      message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses): ${firstLine((err as Error).message)}`,
+    });
+    return { file, diagnostics, locator };
+  }
+
+  if (!SCHEMA_COMMENT.test(text.split('\n', 1)[0] ?? '')) {
+    diagnostics.push({
+      severity: 'warning',
+      rule: 'topology/schema-comment',
+      loc: { file, line: 1, column: 1 },
+      message: 'the file does not start with a "# yaml-language-server: $schema=…" line, so editors cannot complete or check it',
+      expected: '# yaml-language-server: $schema=../public/schema/topology.schema.json',
+    });
+  }
+
+  const parsed = Topology.safeParse(value);
+  if (!parsed.success) {
+    const schemaErrors = schemaIssuesToDiagnostics(parsed.error.issues, Topology, value, locator);
+    diagnostics.push(...schemaErrors, ...bestEffortReferences(value, schemaErrors, locator));
+    return { file, diagnostics, locator };
+  }
+  diagnostics.push(...checkReferences(parsed.data, (path, opts) => locator.locate(path, opts)));
+  const topology = diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.data;
+  return { file, topology, diagnostics, locator };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n', 1)[0]!.trim();
+}
+
+/**
+ * Reference problems are worth reporting alongside schema errors, so a user fixes everything in one
+ * round. The raw value is not schema-valid, so the checks may trip over it: keep what they find
+ * away from the paths the schema already complained about, and drop them if they fail.
+ */
+function bestEffortReferences(value: unknown, schemaErrors: Diagnostic[], locator: YamlLocator): Diagnostic[] {
+  if (value === null || typeof value !== 'object' || typeof (value as { services?: unknown }).services !== 'object') return [];
+  try {
+    const found = checkReferences(value as TopologyModel, (path, opts) => locator.locate(path, opts));
+    const bad = schemaErrors.map((d) => d.path ?? '');
+    return found.filter((d) => !bad.some((p) => p && (d.path ?? '').startsWith(p)));
+  } catch {
+    return [];
+  }
+}

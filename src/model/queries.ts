@@ -1,0 +1,141 @@
+/**
+ * Read-only questions about a validated topology, shared by the reference checks, every
+ * generator and the drift check, so that "the main port" or "the proxy" means one thing everywhere.
+ */
+import type { TopologyModel } from './schema/index.ts';
+
+export type Service = TopologyModel['services'][string];
+export type Route = NonNullable<TopologyModel['routes']>[string];
+export type PortRoleName = keyof NonNullable<Service['ports']>;
+
+export interface PortEntry {
+  role: PortRoleName;
+  port: number;
+  protocol: 'tcp' | 'udp';
+  scheme?: string;
+  published?: number;
+  hostIp?: string;
+  optional?: boolean;
+  description?: string;
+}
+
+export function servicePorts(service: Service): PortEntry[] {
+  const out: PortEntry[] = [];
+  for (const [role, spec] of Object.entries(service.ports ?? {})) {
+    if (spec === undefined) continue;
+    if (typeof spec === 'number') out.push({ role: role as PortRoleName, port: spec, protocol: 'tcp' });
+    else out.push({ role: role as PortRoleName, ...spec });
+  }
+  return out;
+}
+
+/** A port of `service` named by role (`metrics`) or number (`9090`). */
+export function resolvePort(service: Service, ref: string | number | undefined): PortEntry | undefined {
+  const ports = servicePorts(service);
+  if (ref === undefined) return ports.find((p) => p.role === 'main') ?? ports[0];
+  if (typeof ref === 'number') return ports.find((p) => p.port === ref) ?? { role: 'main', port: ref, protocol: 'tcp' };
+  return ports.find((p) => p.role === ref);
+}
+
+export interface Dependency {
+  service: string;
+  condition: 'service_started' | 'service_healthy' | 'service_completed_successfully';
+  required: boolean;
+}
+
+export function dependencies(service: Service): Dependency[] {
+  const d = service.dependsOn;
+  if (!d) return [];
+  if (Array.isArray(d)) return d.map((s) => ({ service: s, condition: 'service_started', required: true }));
+  return Object.entries(d).map(([s, c]) =>
+    typeof c === 'string' ? { service: s, condition: c, required: true } : { service: s, condition: c.condition, required: c.required ?? true },
+  );
+}
+
+export function displayName(topology: TopologyModel, id: string): string {
+  return topology.services[id]?.name ?? topology.externals?.[id]?.name ?? id;
+}
+
+/** The Traefik service: the declared `proxy`, else the only service of kind `proxy`. */
+export function proxyId(topology: TopologyModel): string | undefined {
+  if (topology.proxy) return topology.proxy;
+  const proxies = Object.entries(topology.services).filter(([, s]) => s.kind === 'proxy');
+  return proxies.length === 1 ? proxies[0]![0] : undefined;
+}
+
+/** Splits `name@provider` middleware references. */
+export function parseMiddlewareRef(ref: string): { name: string; provider?: string } {
+  const at = ref.lastIndexOf('@');
+  return at > 0 ? { name: ref.slice(0, at), provider: ref.slice(at + 1) } : { name: ref };
+}
+
+export function isHostPath(volume: string): boolean {
+  return volume.startsWith('/') || volume.startsWith('.') || volume.startsWith('~');
+}
+
+/** Every host port the system publishes, with its owner, for uniqueness checks and port tables. */
+export interface Publication {
+  owner: string;
+  what: string;
+  hostPort: number;
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+  hostIp?: string;
+  optional?: boolean;
+  path: Array<string | number>;
+}
+
+export function publications(topology: TopologyModel): Publication[] {
+  const out: Publication[] = [];
+  const proxy = proxyId(topology);
+  for (const [name, ep] of Object.entries(topology.entrypoints ?? {})) {
+    if (!ep.exposed) continue;
+    out.push({
+      owner: proxy ?? 'traefik',
+      what: `entrypoint ${name}`,
+      hostPort: ep.published ?? ep.port,
+      containerPort: ep.port,
+      protocol: ep.protocol === 'udp' ? 'udp' : 'tcp',
+      optional: ep.optional,
+      path: ['entrypoints', name, ep.published !== undefined ? 'published' : 'port'],
+    });
+  }
+  for (const [id, svc] of Object.entries(topology.services)) {
+    for (const p of servicePorts(svc)) {
+      if (p.published === undefined) continue;
+      // The proxy's entrypoint ports are listed once, as entrypoints.
+      if (id === proxy && out.some((o) => o.owner === id && o.hostPort === p.published && o.protocol === p.protocol)) continue;
+      out.push({
+        owner: id,
+        what: `${p.role} port`,
+        hostPort: p.published,
+        containerPort: p.port,
+        protocol: p.protocol,
+        hostIp: p.hostIp,
+        optional: p.optional,
+        path: ['services', id, 'ports', p.role, 'published'],
+      });
+    }
+  }
+  return out.sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol) || a.owner.localeCompare(b.owner));
+}
+
+/** Service ids in start-up order: waves of services whose dependencies are all in earlier waves. */
+export function startupWaves(topology: TopologyModel): string[][] {
+  const remaining = new Set(Object.keys(topology.services).sort());
+  const placed = new Set<string>();
+  const waves: string[][] = [];
+  while (remaining.size) {
+    const wave = [...remaining].filter((id) => dependencies(topology.services[id]!).every((d) => placed.has(d.service) || !topology.services[d.service]));
+    if (wave.length === 0) {
+      waves.push([...remaining]);
+      break;
+    }
+    for (const id of wave) {
+      remaining.delete(id);
+      placed.add(id);
+    }
+    waves.push(wave);
+  }
+  return waves;
+}
