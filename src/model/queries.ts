@@ -139,3 +139,54 @@ export function startupWaves(topology: TopologyModel): string[][] {
   }
   return waves;
 }
+
+export type Middleware = NonNullable<TopologyModel['middlewares']>[string];
+
+/** One middleware a route runs, in order, with its declaration when the topology has one. */
+export interface RouteMiddleware {
+  /** The reference as written, e.g. `auth@file`. */
+  ref: string;
+  name: string;
+  provider?: string;
+  middleware?: Middleware;
+  /** The chain it was reached through, outermost first (empty when listed on the route itself). */
+  via: string[];
+}
+
+/**
+ * The middlewares a route runs, in Traefik's order, with `chain` middlewares expanded in place.
+ * A chain that reaches itself again is not expanded a second time.
+ */
+export function routeMiddlewares(topology: TopologyModel, route: Route): RouteMiddleware[] {
+  const out: RouteMiddleware[] = [];
+  const expand = (refs: string[], via: string[]) => {
+    for (const ref of refs) {
+      const { name, provider } = parseMiddlewareRef(ref);
+      const middleware = provider === 'internal' ? undefined : topology.middlewares?.[name];
+      if (middleware?.chain) {
+        if (!via.includes(name)) expand(middleware.chain.middlewares, [...via, name]);
+        continue;
+      }
+      out.push({ ref, name, provider, middleware, via });
+    }
+  };
+  expand(route.middlewares ?? [], []);
+  return out;
+}
+
+/** Whether the route terminates TLS (`tls` set, or listening only on `https` entrypoints). */
+export function routeHasTls(topology: TopologyModel, route: Route): boolean {
+  if (route.tls !== undefined) return route.tls !== false;
+  return route.entrypoints.length > 0 && route.entrypoints.every((e) => topology.entrypoints?.[e]?.protocol === 'https');
+}
+
+/** The certificate resolver serving a route: its own `tls.certResolver`, else its entrypoints' default. */
+export function routeCertResolver(topology: TopologyModel, route: Route): string | undefined {
+  if (!routeHasTls(topology, route)) return undefined;
+  if (typeof route.tls === 'object' && route.tls.certResolver !== undefined) return route.tls.certResolver;
+  for (const e of route.entrypoints) {
+    const resolver = topology.entrypoints?.[e]?.certResolver;
+    if (resolver !== undefined) return resolver;
+  }
+  return undefined;
+}

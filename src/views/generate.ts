@@ -1,0 +1,67 @@
+import type { TopologyModel } from '../model/schema/index.ts';
+import { externalUrls } from './markdown/external-urls.ts';
+import { hostnames } from './markdown/hostnames.ts';
+import { indexDoc } from './markdown/index-doc.ts';
+import { networksTable } from './markdown/networks.ts';
+import { operations } from './markdown/operations.ts';
+import { portsByRole } from './markdown/ports-by-role.ts';
+import { publishedPorts } from './markdown/published-ports.ts';
+import { routingTables } from './markdown/routing.ts';
+import { scalingTable } from './markdown/scaling.ts';
+import { securitySummary } from './markdown/security.ts';
+import { serviceCatalog } from './markdown/services.ts';
+import { startupOrder } from './markdown/startup-order.ts';
+import { systemDoc } from './markdown/system-doc.ts';
+import { volumesTable } from './markdown/volumes.ts';
+import type { Fragment, Generator, ViewOptions } from './types.ts';
+
+export const markdownGenerators: Generator[] = [
+  portsByRole,
+  hostnames,
+  externalUrls,
+  publishedPorts,
+  startupOrder,
+  volumesTable,
+  scalingTable,
+  networksTable,
+  routingTables,
+  operations,
+  securitySummary,
+  serviceCatalog,
+];
+
+export const GENERATORS: Generator[] = [...markdownGenerators];
+
+/** Every view of one system, its README last. Pure and deterministic. */
+export function generateSystem(t: TopologyModel, options: ViewOptions = {}): Fragment[] {
+  const fragments = GENERATORS.flatMap((g) => g(t, options));
+  const seen = new Set<string>();
+  for (const f of fragments) {
+    if (seen.has(f.file)) throw new Error(`two views of ${t.id} write ${f.file}`);
+    seen.add(f.file);
+  }
+  return [...fragments, systemDoc(t, fragments)];
+}
+
+/** All files under the output root: `<system>/<file>` for each system, plus the index `README.md`. */
+export function generateOutputs(systems: TopologyModel[], options: ViewOptions = {}): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const t of [...systems].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const f of generateSystem(t, options)) files.set(`${t.id}/${f.file}`, f.content);
+  }
+  files.set('README.md', indexDoc(systems));
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Views addressable by inject markers: `<system>/<name>`, and plain `<name>` when there is one system. */
+export function injectableViews(systems: TopologyModel[], options: ViewOptions = {}): Map<string, string> {
+  const views = new Map<string, string>();
+  for (const t of systems) {
+    for (const f of generateSystem(t, options)) {
+      const body = f.kind === 'mermaid' ? `\`\`\`mermaid\n${f.content.trimEnd()}\n\`\`\`` : f.kind === 'ascii' ? `\`\`\`text\n${f.content.trimEnd()}\n\`\`\`` : f.content;
+      views.set(`${t.id}/${f.name}`, body);
+      if (systems.length === 1) views.set(f.name, body);
+    }
+  }
+  return views;
+}

@@ -1,0 +1,60 @@
+import type { TopologyModel } from '../../model/schema/index.ts';
+
+type Firewall = NonNullable<TopologyModel['firewall']>;
+type Rule = Firewall['rules'][number];
+
+/** ufw commands for the firewall rules, in order (ufw(8) syntax). */
+export function ufwCommands(fw: Firewall): string[] {
+  const out = [`ufw default ${fw.defaultIncoming} incoming`, `ufw default ${fw.defaultOutgoing} outgoing`];
+  for (const r of fw.rules) {
+    if (r.state?.length) {
+      out.push(`# ${r.description ?? `${r.state.join(',')} connections`}: ufw accepts established and related traffic by default`);
+      continue;
+    }
+    const comment = r.description ? ` comment '${r.description.replace(/'/g, '')}'` : '';
+    const dir = r.direction === 'out' ? ' out' : '';
+    const proto = r.protocol === 'any' ? '' : r.protocol;
+    if (r.from === 'any') {
+      const target = r.port === undefined ? (proto ? `proto ${proto} from any` : 'from any') : `${r.port}${proto ? `/${proto}` : ''}`;
+      out.push(`ufw ${r.action}${dir} ${target}${comment}`);
+    } else {
+      const port = r.port === undefined ? '' : ` port ${r.port}`;
+      out.push(`ufw ${r.action}${dir} from ${r.from} to any${port}${proto ? ` proto ${proto}` : ''}${comment}`);
+    }
+  }
+  return out;
+}
+
+/** iptables commands for the same rules, ending with the default policy as a final rule. */
+export function iptablesCommands(fw: Firewall): string[] {
+  const out: string[] = [];
+  for (const r of fw.rules) {
+    if (r.description) out.push(`# ${r.description}${r.optional ? ' (if needed)' : ''}`);
+    const chain = r.direction === 'out' ? 'OUTPUT' : 'INPUT';
+    const src = r.from === 'any' ? '' : ` ${r.direction === 'out' ? '-d' : '-s'} ${r.from}`;
+    if (r.state?.length) {
+      out.push(`iptables -A ${chain}${src} -m state --state ${r.state.join(',')} -j ${target(r)}`);
+      continue;
+    }
+    const protos = r.protocol === 'any' ? (r.port === undefined ? [''] : ['tcp', 'udp']) : [r.protocol];
+    for (const p of protos) {
+      const proto = p ? ` -p ${p}` : '';
+      const port = r.port === undefined ? '' : ` --dport ${r.port}`;
+      if (r.action === 'limit') {
+        const name = `limit-${String(r.port ?? 'all').replace(':', '-')}`;
+        out.push(`iptables -A ${chain}${src}${proto}${port} -m conntrack --ctstate NEW -m recent --set --name ${name}`);
+        out.push(`iptables -A ${chain}${src}${proto}${port} -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 --name ${name} -j DROP`);
+      }
+      out.push(`iptables -A ${chain}${src}${proto}${port} -j ${target(r)}`);
+    }
+  }
+  if (fw.defaultIncoming !== 'allow') {
+    out.push(`# Drop all other inbound`);
+    out.push(`iptables -A INPUT -j ${fw.defaultIncoming === 'reject' ? 'REJECT' : 'DROP'}`);
+  }
+  return out;
+}
+
+function target(r: Rule): string {
+  return r.action === 'deny' ? 'DROP' : r.action === 'reject' ? 'REJECT' : 'ACCEPT';
+}

@@ -1,0 +1,104 @@
+import type { TopologyModel } from '../../model/schema/index.ts';
+import { displayName, proxyId, publications, servicePorts } from '../../model/queries.ts';
+import { isDatastore, routeMiddlewareTypes, securityFacts, type SecurityLayerKind } from '../../model/security-facts.ts';
+import { mdCell, mdCode, mdTable, mdText } from '../escape.ts';
+import type { Fragment } from '../types.ts';
+import { iptablesCommands, ufwCommands } from './firewall-commands.ts';
+
+const LAYER_TITLES: Record<SecurityLayerKind, string> = {
+  network: 'Network isolation',
+  transport: 'Transport',
+  'access-control': 'Access control',
+  application: 'Application',
+  data: 'Data',
+};
+
+/** The security summary: the model's facts by layer, the team's stated layers, reachability and firewall commands. */
+export function securitySummary(t: TopologyModel): Fragment[] {
+  const parts: string[] = [];
+  const facts = securityFacts(t);
+  parts.push('### Checked facts\n\nComputed from the topology, not restated: ✅ holds, ⚠️ does not.\n');
+  for (const layer of Object.keys(LAYER_TITLES) as SecurityLayerKind[]) {
+    const mine = facts.filter((f) => f.layer === layer);
+    parts.push(`**${LAYER_TITLES[layer]}**\n\n${mine.length ? mine.map((f) => `- ${f.holds ? '✅' : '⚠️'} ${mdText(f.statement)}`).join('\n') : '- Nothing in the model speaks to this layer.'}\n`);
+  }
+
+  if (t.security?.layers.length) {
+    parts.push(
+      `### Security layers, as the team states them\n\n${t.security.layers
+        .map((l, i) => `${i + 1}. **${mdText(l.name)}**${l.description ? ` — ${mdText(l.description)}` : ''}\n${l.measures.map((m) => `   - ${mdText(m)}`).join('\n')}`)
+        .join('\n')}\n${(t.security.notes ?? []).map((n) => `\n> ${mdText(n)}`).join('')}\n`,
+    );
+  }
+
+  parts.push(`### Who can reach what\n\n${reachability(t)}\n`);
+
+  if (t.firewall) {
+    const fw = t.firewall;
+    const ruleRows = fw.rules.map((r) => [
+      r.action,
+      r.direction,
+      r.port === undefined ? 'all' : String(r.port),
+      r.protocol,
+      mdCell(r.from),
+      r.state?.length ? r.state.join(',') : '–',
+      mdCell((r.description ?? '') + (r.optional ? ' (optional)' : '')),
+    ]);
+    parts.push(
+      `### Firewall (${mdText(fw.kind)}${fw.alternatives?.length ? ` / ${fw.alternatives.map(mdText).join(' / ')}` : ''})\n\nDefault: ${fw.defaultIncoming} incoming, ${fw.defaultOutgoing} outgoing.\n\n${mdTable(['Action', 'Direction', 'Port', 'Protocol', 'From', 'State', 'Why'], ruleRows)}\n${(fw.notes ?? []).map((n) => `\n- ${mdText(n)}`).join('')}\n\nAs ufw commands:\n\n\`\`\`bash\n${ufwCommands(fw).join('\n')}\n\`\`\`\n\nAs iptables commands:\n\n\`\`\`bash\n${iptablesCommands(fw).join('\n')}\n\`\`\`\n`,
+    );
+  }
+  if (t.ssh) {
+    const s = t.ssh;
+    parts.push(
+      `### SSH access\n\n- Port ${s.port}, ${s.auth === 'key' ? 'key-based authentication only' : `${s.auth} authentication`}${s.rateLimited ? ', rate limited by the firewall' : ''}\n${s.users?.length ? `- Users: ${s.users.map(mdCode).join(', ')}\n` : ''}${s.clients?.length ? `- Clients: ${s.clients.map(mdText).join(', ')}\n` : ''}${s.description ? `- ${mdText(s.description)}\n` : ''}`,
+    );
+  }
+  return [
+    {
+      name: 'security',
+      kind: 'markdown',
+      title: 'Security summary',
+      description: `Security of ${t.name}: facts checked against the model, stated layers, reachability and firewall rules.`,
+      file: 'security.md',
+      content: `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`,
+    },
+  ];
+}
+
+function reachability(t: TopologyModel): string {
+  const proxy = proxyId(t);
+  const pubs = publications(t);
+  const allowed = (port: number) =>
+    !t.firewall ||
+    t.firewall.rules.some((r) => r.direction === 'in' && (r.action === 'allow' || r.action === 'limit') && (r.port === undefined || String(r.port) === String(port) || inRange(String(r.port), port)));
+  const rows = Object.entries(t.services).map(([id, s]) => {
+    const internet: string[] = [];
+    for (const [, r] of Object.entries(t.routes ?? {})) {
+      if (r.service !== id || !r.public) continue;
+      const types = routeMiddlewareTypes(t, r.middlewares);
+      const guard = types.includes('forwardAuth') || types.includes('basicAuth') ? ' (auth)' : types.includes('ipAllowList') ? ' (IP allow-list)' : '';
+      internet.push(`${r.host}${r.path ?? ''}${guard}`);
+    }
+    const hostPorts = pubs.filter((p) => p.owner === id);
+    for (const p of hostPorts) if (allowed(p.hostPort)) internet.push(`port ${p.hostPort}`);
+    const blocked = hostPorts.filter((p) => !allowed(p.hostPort)).map((p) => `${p.hostPort} (firewall blocks)`);
+    const peers = Object.entries(t.services)
+      .filter(([other, o]) => other !== id && (o.networks ?? []).some((n) => (s.networks ?? []).includes(n)))
+      .map(([other]) => other);
+    const ports = servicePorts(s).map((p) => p.port);
+    return [
+      mdCell(displayName(t, id)) + (isDatastore(s.kind) ? ' 🗄' : ''),
+      internet.length ? internet.map(mdCell).join(', ') : 'no',
+      hostPorts.length ? hostPorts.map((p) => String(p.hostPort)).concat(blocked.length ? [] : []).join(', ') + (blocked.length ? `; ${blocked.join(', ')}` : '') : 'no',
+      peers.length ? `${peers.map(mdCell).join(', ')}${ports.length ? ` on ${ports.join(', ')}` : ''}` : id === proxy ? 'none' : 'none',
+      mdCell((s.networks ?? []).join(', ')),
+    ];
+  });
+  return mdTable(['Service', 'From the Internet', 'Host ports', 'From containers on shared networks', 'Networks'], rows);
+}
+
+function inRange(range: string, port: number): boolean {
+  const [a, b] = range.split(':').map(Number);
+  return b !== undefined && a !== undefined && port >= a && port <= b;
+}
