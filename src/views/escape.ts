@@ -61,3 +61,8 @@ export function mdTable(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** Prose fields documented as Markdown (descriptions, notes): Markdown is kept, raw HTML is neutralised. */
+export function mdProse(s: string): string {
+  return s.replace(/&(?![a-z]+;|#\d+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+}

@@ -1,6 +1,6 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
 import { displayName } from '../../model/queries.ts';
-import { mdCell, mdCode, mdTable } from '../escape.ts';
+import { mdCell, mdCode, mdProse, mdTable } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 
 /** Docker networks with their flags and members. */
@@ -17,7 +17,6 @@ export function networksTable(t: TopologyModel): Fragment[] {
       n.subnet ? mdCode(n.subnet) : '–',
       mdCell(n.purpose),
       members.map(mdCell).join(', ') || '–',
-      mdCell(n.description),
     ];
   });
   return [
@@ -27,7 +26,12 @@ export function networksTable(t: TopologyModel): Fragment[] {
       title: 'Networks',
       description: 'Docker networks, their isolation flags and the services on each.',
       file: 'tables/networks.md',
-      content: `${mdTable(['Network', 'Driver', 'Flags', 'Subnet', 'Purpose', 'Members', 'Notes'], rows)}\n`,
+      content: `${notes(nets)}${mdTable(['Network', 'Driver', 'Flags', 'Subnet', 'Purpose', 'Members'], rows)}\n`,
     },
   ];
+}
+
+function notes(nets: Array<[string, NonNullable<TopologyModel['networks']>[string]]>): string {
+  const described = nets.filter(([, n]) => n.description);
+  return described.length ? `${described.map(([id, n]) => `**${id}:** ${mdProse(n.description!)}`).join('\n\n')}\n\n` : '';
 }

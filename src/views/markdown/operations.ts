@@ -1,5 +1,5 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
-import { mdCell, mdCode, mdTable, mdText } from '../escape.ts';
+import { mdCell, mdCode, mdProse, mdTable, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 
 /** Backups, hosts and the HA layout. */
@@ -21,7 +21,7 @@ export function operations(t: TopologyModel): Fragment[] {
       ['RPO (recovery point objective)', b.rpo],
     ];
     parts.push(
-      `**Backup: ${mdText(b.name)}**\n\n${mdTable(['', ''], rows.filter(([, v]) => v !== undefined).map(([k, v]) => [k, mdCell(v)]))}${(b.notes ?? []).map((n) => `\n- ${mdText(n)}`).join('')}`,
+      `**Backup: ${mdText(b.name)}**\n\n${mdTable(['', ''], rows.filter(([, v]) => v !== undefined).map(([k, v]) => [k, mdCell(v)]))}${(b.notes ?? []).map((n) => `\n- ${mdProse(n)}`).join('')}`,
     );
   }
   const infra = t.infrastructure;
@@ -43,7 +43,7 @@ export function operations(t: TopologyModel): Fragment[] {
   const ha = infra?.highAvailability;
   if (ha) {
     parts.push(
-      `**High availability${ha.optional ? ' (optional)' : ''}**\n\n${ha.description ? `${mdText(ha.description)}\n\n` : ''}- Load balancer: ${mdText(ha.loadBalancer)}\n${ha.servers.map((s) => `- ${mdText(s.name)}: ${s.runs.map(mdText).join(', ')}`).join('\n')}${ha.database ? `\n- Shared database: ${mdText(ha.database)}` : ''}${(ha.notes ?? []).map((n) => `\n- ${mdText(n)}`).join('')}`,
+      `**High availability${ha.optional ? ' (optional)' : ''}**\n\n${ha.description ? `${mdProse(ha.description)}\n\n` : ''}- Load balancer: ${mdText(ha.loadBalancer)}\n${ha.servers.map((s) => `- ${mdText(s.name)}: ${s.runs.map(mdText).join(', ')}`).join('\n')}${ha.database ? `\n- Shared database: ${mdText(ha.database)}` : ''}${(ha.notes ?? []).map((n) => `\n- ${mdProse(n)}`).join('')}`,
     );
   }
   if (parts.length === 0) return [];

@@ -1,7 +1,7 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
-import { displayName, proxyId, publications, servicePorts } from '../../model/queries.ts';
+import { displayName, publications, servicePorts } from '../../model/queries.ts';
 import { isDatastore, routeMiddlewareTypes, securityFacts, type SecurityLayerKind } from '../../model/security-facts.ts';
-import { mdCell, mdCode, mdTable, mdText } from '../escape.ts';
+import { mdCell, mdCode, mdProse, mdTable, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 import { iptablesCommands, ufwCommands } from './firewall-commands.ts';
 
@@ -26,8 +26,8 @@ export function securitySummary(t: TopologyModel): Fragment[] {
   if (t.security?.layers.length) {
     parts.push(
       `### Security layers, as the team states them\n\n${t.security.layers
-        .map((l, i) => `${i + 1}. **${mdText(l.name)}**${l.description ? ` — ${mdText(l.description)}` : ''}\n${l.measures.map((m) => `   - ${mdText(m)}`).join('\n')}`)
-        .join('\n')}\n${(t.security.notes ?? []).map((n) => `\n> ${mdText(n)}`).join('')}\n`,
+        .map((l, i) => `${i + 1}. **${mdText(l.name)}**${l.description ? ` — ${mdProse(l.description)}` : ''}\n${l.measures.map((m) => `   - ${mdProse(m)}`).join('\n')}`)
+        .join('\n')}\n${(t.security.notes ?? []).map((n) => `\n> ${mdProse(n)}`).join('')}\n`,
     );
   }
 
@@ -45,7 +45,7 @@ export function securitySummary(t: TopologyModel): Fragment[] {
       mdCell((r.description ?? '') + (r.optional ? ' (optional)' : '')),
     ]);
     parts.push(
-      `### Firewall (${mdText(fw.kind)}${fw.alternatives?.length ? ` / ${fw.alternatives.map(mdText).join(' / ')}` : ''})\n\nDefault: ${fw.defaultIncoming} incoming, ${fw.defaultOutgoing} outgoing.\n\n${mdTable(['Action', 'Direction', 'Port', 'Protocol', 'From', 'State', 'Why'], ruleRows)}\n${(fw.notes ?? []).map((n) => `\n- ${mdText(n)}`).join('')}\n\nAs ufw commands:\n\n\`\`\`bash\n${ufwCommands(fw).join('\n')}\n\`\`\`\n\nAs iptables commands:\n\n\`\`\`bash\n${iptablesCommands(fw).join('\n')}\n\`\`\`\n`,
+      `### Firewall (${mdText(fw.kind)}${fw.alternatives?.length ? ` / ${fw.alternatives.map(mdText).join(' / ')}` : ''})\n\nDefault: ${fw.defaultIncoming} incoming, ${fw.defaultOutgoing} outgoing.\n\n${mdTable(['Action', 'Direction', 'Port', 'Protocol', 'From', 'State', 'Why'], ruleRows)}\n${(fw.notes ?? []).map((n) => `\n- ${mdProse(n)}`).join('')}\n\nAs ufw commands:\n\n\`\`\`bash\n${ufwCommands(fw).join('\n')}\n\`\`\`\n\nAs iptables commands:\n\n\`\`\`bash\n${iptablesCommands(fw).join('\n')}\n\`\`\`\n`,
     );
   }
   if (t.ssh) {
@@ -67,7 +67,6 @@ export function securitySummary(t: TopologyModel): Fragment[] {
 }
 
 function reachability(t: TopologyModel): string {
-  const proxy = proxyId(t);
   const pubs = publications(t);
   const allowed = (port: number) =>
     !t.firewall ||
@@ -82,20 +81,22 @@ function reachability(t: TopologyModel): string {
     }
     const hostPorts = pubs.filter((p) => p.owner === id);
     for (const p of hostPorts) if (allowed(p.hostPort)) internet.push(`port ${p.hostPort}`);
-    const blocked = hostPorts.filter((p) => !allowed(p.hostPort)).map((p) => `${p.hostPort} (firewall blocks)`);
+    const blocked = hostPorts.filter((p) => !allowed(p.hostPort)).map((p) => `(${p.hostPort} blocked by the firewall)`);
     const peers = Object.entries(t.services)
       .filter(([other, o]) => other !== id && (o.networks ?? []).some((n) => (s.networks ?? []).includes(n)))
       .map(([other]) => other);
     const ports = servicePorts(s).map((p) => p.port);
+    const everyone = peers.length > 0 && peers.length === Object.keys(t.services).length - 1;
     return [
-      mdCell(displayName(t, id)) + (isDatastore(s.kind) ? ' 🗄' : ''),
+      mdCell(displayName(t, id)) + (isDatastore(s.kind) ? ' (datastore)' : ''),
       internet.length ? internet.map(mdCell).join(', ') : 'no',
-      hostPorts.length ? hostPorts.map((p) => String(p.hostPort)).concat(blocked.length ? [] : []).join(', ') + (blocked.length ? `; ${blocked.join(', ')}` : '') : 'no',
-      peers.length ? `${peers.map(mdCell).join(', ')}${ports.length ? ` on ${ports.join(', ')}` : ''}` : id === proxy ? 'none' : 'none',
+      hostPorts.length ? [...hostPorts.filter((p) => allowed(p.hostPort)).map((p) => String(p.hostPort)), ...blocked].join(', ') : 'no',
+      ports.length ? ports.join(', ') : '–',
+      peers.length === 0 ? 'no other service' : everyone ? 'every other service' : peers.map(mdCell).join(', '),
       mdCell((s.networks ?? []).join(', ')),
     ];
   });
-  return mdTable(['Service', 'From the Internet', 'Host ports', 'From containers on shared networks', 'Networks'], rows);
+  return mdTable(['Service', 'From the Internet', 'Host ports', 'Container ports', 'Reachable from containers', 'Networks'], rows);
 }
 
 function inRange(range: string, port: number): boolean {

@@ -1,6 +1,6 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
 import { dependencies, displayName, resolvePort, servicePorts } from '../../model/queries.ts';
-import { mdCell, mdCode, mdText } from '../escape.ts';
+import { mdCell, mdCode, mdProse, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 
 /** One reference entry per service: what it is, how to reach it, what it needs and who needs it. */
@@ -30,10 +30,10 @@ export function serviceCatalog(t: TopologyModel): Fragment[] {
       ['Environment', s.environment?.map(mdCode).join(', ')],
     ];
     lines.push(`#### ${mdText(displayName(t, id))} (${mdCode(id)})`);
-    if (s.description) lines.push('', mdText(s.description));
+    if (s.description) lines.push('', mdProse(s.description));
     lines.push('');
     for (const [k, v] of facts) if (v) lines.push(`- **${k}:** ${v}`);
-    for (const n of s.notes ?? []) lines.push(`- ${mdText(n)}`);
+    for (const n of s.notes ?? []) lines.push(`- ${mdProse(n)}`);
     return lines.join('\n');
   });
   return [
