@@ -13,6 +13,7 @@ import { serviceCatalog } from './markdown/services.ts';
 import { startupOrder } from './markdown/startup-order.ts';
 import { systemDoc } from './markdown/system-doc.ts';
 import { volumesTable } from './markdown/volumes.ts';
+import { mermaidGenerators } from './mermaid/index.ts';
 import type { Fragment, Generator, ViewOptions } from './types.ts';
 
 export const markdownGenerators: Generator[] = [
@@ -30,7 +31,7 @@ export const markdownGenerators: Generator[] = [
   serviceCatalog,
 ];
 
-export const GENERATORS: Generator[] = [...markdownGenerators];
+export const GENERATORS: Generator[] = [...mermaidGenerators, ...markdownGenerators];
 
 /** Every view of one system, its README last. Pure and deterministic. */
 export function generateSystem(t: TopologyModel, options: ViewOptions = {}): Fragment[] {

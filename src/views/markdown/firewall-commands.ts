@@ -29,7 +29,8 @@ export function ufwCommands(fw: Firewall): string[] {
 export function iptablesCommands(fw: Firewall): string[] {
   const out: string[] = [];
   for (const r of fw.rules) {
-    if (r.description) out.push(`# ${r.description}${r.optional ? ' (if needed)' : ''}`);
+    // "(if needed)" marks an optional rule, unless its description already says so.
+    if (r.description) out.push(`# ${r.description}${r.optional && !/\bif needed\b/i.test(r.description) ? ' (if needed)' : ''}`);
     const chain = r.direction === 'out' ? 'OUTPUT' : 'INPUT';
     const src = r.from === 'any' ? '' : ` ${r.direction === 'out' ? '-d' : '-s'} ${r.from}`;
     if (r.state?.length) {
@@ -48,7 +49,10 @@ export function iptablesCommands(fw: Firewall): string[] {
       out.push(`iptables -A ${chain}${src}${proto}${port} -j ${target(r)}`);
     }
   }
-  if (fw.defaultIncoming !== 'allow') {
+  // The default policy as a final rule, unless the rules already end with an inbound catch-all.
+  const last = fw.rules.at(-1);
+  const endsWithCatchAll = last !== undefined && last.direction === 'in' && last.action !== 'allow' && last.action !== 'limit' && last.port === undefined && !last.state?.length && last.from === 'any' && last.protocol === 'any';
+  if (fw.defaultIncoming !== 'allow' && !endsWithCatchAll) {
     out.push(`# Drop all other inbound`);
     out.push(`iptables -A INPUT -j ${fw.defaultIncoming === 'reject' ? 'REJECT' : 'DROP'}`);
   }

@@ -1,6 +1,6 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
 import { displayName, proxyId, servicePorts } from '../../model/queries.ts';
-import { mdCell, mdTable } from '../escape.ts';
+import { mdCell, mdCode, mdProse, mdTable, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 
 const COLUMNS: Array<{ header: string; roles: string[] }> = [
@@ -19,14 +19,13 @@ export function portsByRole(t: TopologyModel): Fragment[] {
   const footnotes: string[] = [];
   for (const [id, svc] of Object.entries(t.services)) {
     const ports = servicePorts(svc);
+    // Entrypoints the proxy's own ports leave out; a port already listed under its role (e.g. metrics) stays there.
+    const declared = new Set(ports.map((p) => String(p.port)));
+    const extraEntrypoints = id === proxy ? Object.values(t.entrypoints ?? {}).filter((ep) => ep.protocol !== 'udp' && !declared.has(String(ep.port))) : [];
     const cells = COLUMNS.map((col) => {
       const values = ports.filter((p) => col.roles.includes(p.role)).map((p) => String(p.port));
-      if (col.header === 'Main' && id === proxy) {
-        for (const ep of Object.values(t.entrypoints ?? {})) if (ep.protocol !== 'udp' && !values.includes(String(ep.port)) && !ep.optional) values.push(String(ep.port));
-      }
-      if (col.header === 'Admin/Console' && id === proxy) {
-        for (const ep of Object.values(t.entrypoints ?? {})) if (ep.optional && !values.includes(String(ep.port))) values.push(String(ep.port));
-      }
+      const fromEntrypoints = col.header === 'Main' ? extraEntrypoints.filter((ep) => !ep.optional) : col.header === 'Admin/Console' ? extraEntrypoints.filter((ep) => ep.optional) : [];
+      for (const ep of fromEntrypoints) if (!values.includes(String(ep.port))) values.push(String(ep.port));
       if (values.length) used.add(col.header);
       return values;
     });
@@ -47,6 +46,7 @@ export function portsByRole(t: TopologyModel): Fragment[] {
     ['Service', ...COLUMNS.filter((_, i) => keep[i]).map((c) => c.header)],
     rows.map((r) => [r[0]!, ...r.slice(1).filter((_, i) => keep[i])]),
   );
+  const convention = t.portConvention ? `\n${conventionText(t, t.portConvention)}\n` : '';
   return [
     {
       name: 'ports',
@@ -54,7 +54,14 @@ export function portsByRole(t: TopologyModel): Fragment[] {
       title: 'Ports by role',
       description: `Container ports of every ${t.name} service, by role.`,
       file: 'tables/ports.md',
-      content: `${table}\n${footnotes.length ? `\n${footnotes.join('\n')}\n` : ''}`,
+      content: `${table}\n${footnotes.length ? `\n${footnotes.join('\n')}\n` : ''}${convention}`,
     },
   ];
+}
+
+/** The declared port numbering convention: one pattern per role, the services it applies to, and why. */
+function conventionText(t: TopologyModel, conv: NonNullable<TopologyModel['portConvention']>): string {
+  const rules = conv.rules.map((r) => `${mdText(r.role)} ${mdCode(r.pattern)}`).join(', ');
+  const services = conv.services.map((id) => mdCell(displayName(t, id))).join(', ');
+  return `**Port convention** (${services}): ${rules}.${conv.description ? ` ${mdProse(conv.description)}` : ''}`;
 }

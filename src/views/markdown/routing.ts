@@ -1,6 +1,6 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
 import { MIDDLEWARE_TYPE_NAMES } from '../../model/schema/index.ts';
-import { mdCell, mdCode, mdTable } from '../escape.ts';
+import { mdCell, mdCode, mdProse, mdTable } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 
 /** Traefik entrypoints, TLS resolvers and middlewares with every setting. */
@@ -38,7 +38,10 @@ export function routingTables(t: TopologyModel): Fragment[] {
           `${mdCode(r.storage.path)}${r.storage.volume ? ` on volume ${mdCode(r.storage.volume)}` : ''}${r.storage.permissions ? `, mode ${r.storage.permissions}` : ''}`,
           r.renewal ? `${r.renewal.automatic ? 'automatic' : 'manual'}${r.renewal.before ? `, ${r.renewal.before} before expiry` : ''}` : 'automatic',
         ]),
-      )}${(t.tls?.notes ?? []).map((n) => `\n- ${mdCell(n)}`).join('')}`,
+      )}${resolvers
+        .filter(([, r]) => r.description)
+        .map(([id, r]) => `\n\n${mdCode(id)}: ${mdProse(r.description!)}`)
+        .join('')}${(t.tls?.notes ?? []).map((n) => `\n- ${mdCell(n)}`).join('')}`,
     );
   }
   const mws = Object.entries(t.middlewares ?? {});

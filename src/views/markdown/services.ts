@@ -17,6 +17,7 @@ export function serviceCatalog(t: TopologyModel): Fragment[] {
       ['Runs as', s.user ? mdCode(s.user) : undefined],
       ['Root filesystem', s.readOnly === undefined ? undefined : s.readOnly ? 'read-only' : 'writable'],
       ['Health check', s.healthcheck ? healthText(s) : undefined],
+      ['Restart', s.restart ? mdCode(s.restart) : undefined],
       ['Networks', s.networks?.map(mdCode).join(', ')],
       ['Volumes', s.volumes?.map((v) => `${mdCode(v.volume)} → ${mdCode(v.target)}${v.readOnly ? ' (ro)' : ''}`).join(', ')],
       ['Depends on', dependencies(s).map((d) => `${mdText(displayName(t, d.service))} (${d.condition.replace('service_', '')})`).join(', ') || undefined],
