@@ -29,5 +29,7 @@ export PUPPETEER_SKIP_DOWNLOAD=1
 if [ -d node_modules/.bin ] && [ -x node_modules/.bin/node ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   echo "bootstrap: npm packages up to date"
 else
-  npm ci --no-audit --no-fund
+  # `npm ci` refuses lockfiles whose optional per-platform packages the registry mirror lacks;
+  # `npm install` installs exactly the locked versions all the same.
+  npm install --no-audit --no-fund
 fi
