@@ -1,4 +1,5 @@
 import type { TopologyModel } from '../model/schema/index.ts';
+import { asciiGenerators } from './ascii-views/index.ts';
 import { externalUrls } from './markdown/external-urls.ts';
 import { hostnames } from './markdown/hostnames.ts';
 import { indexDoc } from './markdown/index-doc.ts';
@@ -31,7 +32,7 @@ export const markdownGenerators: Generator[] = [
   serviceCatalog,
 ];
 
-export const GENERATORS: Generator[] = [...mermaidGenerators, ...markdownGenerators];
+export const GENERATORS: Generator[] = [...mermaidGenerators, ...asciiGenerators, ...markdownGenerators];
 
 /** Every view of one system, its README last. Pure and deterministic. */
 export function generateSystem(t: TopologyModel, options: ViewOptions = {}): Fragment[] {
