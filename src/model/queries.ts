@@ -190,3 +190,35 @@ export function routeCertResolver(topology: TopologyModel, route: Route): string
   }
   return undefined;
 }
+
+export type FirewallRule = NonNullable<TopologyModel['firewall']>['rules'][number];
+
+/** Whether a firewall rule's port spec (`443` or a range `6000:6007`) covers `port`. */
+export function firewallPortCovers(spec: number | string, port: number): boolean {
+  if (typeof spec === 'number') return spec === port;
+  const [from, to] = spec.split(':').map(Number);
+  return to === undefined ? from === port : port >= from! && port <= to;
+}
+
+/**
+ * The first inbound rule letting new TCP connections reach `port`, or undefined when the firewall
+ * (if any) drops them. Rules that only admit ESTABLISHED/RELATED traffic open nothing new.
+ */
+export function firewallOpening(topology: TopologyModel, port: number): FirewallRule | undefined {
+  return topology.firewall?.rules.find(
+    (r) =>
+      r.direction === 'in' &&
+      (r.action === 'allow' || r.action === 'limit') &&
+      r.protocol !== 'udp' &&
+      (r.state === undefined || r.state.includes('NEW')) &&
+      (r.port === undefined || firewallPortCovers(r.port, port)),
+  );
+}
+
+/** An exposed plain-HTTP entrypoint that redirects to one of the route's entrypoints. */
+export function httpRedirectEntrypoint(topology: TopologyModel, route: Route): { name: string; port: number; permanent: boolean } | undefined {
+  for (const [name, ep] of Object.entries(topology.entrypoints ?? {})) {
+    if (ep.exposed && ep.redirect && route.entrypoints.includes(ep.redirect.to)) return { name, port: ep.published ?? ep.port, permanent: ep.redirect.permanent };
+  }
+  return undefined;
+}

@@ -12,6 +12,8 @@ import {
   routeCertResolver,
   routeHasTls,
   routeMiddlewares,
+  firewallOpening,
+  httpRedirectEntrypoint,
   type Route,
   type RouteMiddleware,
 } from '../../model/queries.ts';
@@ -93,7 +95,7 @@ function flowLayout(t: TopologyModel, g: FlowGroup, marks: Marks): Layout {
   // 1. The client and name resolution.
   const client = Object.values(t.externals ?? {}).find((x) => x.kind === 'user' || x.kind === 'client');
   const clientLines = g.routes.map(([, r]) => `Requests ${address(t, r)}`);
-  const redirect = tls ? httpRedirect(t, route) : undefined;
+  const redirect = tls ? httpRedirectEntrypoint(t, route) : undefined;
   if (redirect) clientLines.push(`Plain http:// on :${redirect.port} is first answered with a ${redirect.permanent ? '301' : '302'} redirect to https://`);
   if (t.dns) {
     const hosts = [...new Set(g.routes.map(([, r]) => oneLine(r.host)))];
@@ -224,30 +226,9 @@ function pickEntrypoint(t: TopologyModel, route: Route): { name: string; port: n
   return pick ? { name: pick.name, port: pick.ep.published ?? pick.ep.port } : undefined;
 }
 
-/** An exposed plain-HTTP entrypoint redirecting to one of the route's entrypoints. */
-function httpRedirect(t: TopologyModel, route: Route): { port: number; permanent: boolean } | undefined {
-  for (const ep of Object.values(t.entrypoints ?? {})) {
-    if (ep.exposed && ep.redirect && route.entrypoints.includes(ep.redirect.to)) return { port: ep.published ?? ep.port, permanent: ep.redirect.permanent };
-  }
-  return undefined;
-}
-
 function firewallVerdict(t: TopologyModel, port: number | undefined): string {
-  const fw = t.firewall!;
-  const rule = fw.rules.find(
-    (r) =>
-      r.direction === 'in' &&
-      (r.action === 'allow' || r.action === 'limit') &&
-      r.protocol !== 'udp' &&
-      (r.port === undefined || (port !== undefined && portIn(port, r.port))),
-  );
-  return rule ? `let through by the firewall (${rule.action} ${rule.port ?? 'all'}/tcp)` : `no firewall rule opens it (default ${fw.defaultIncoming})`;
-}
-
-function portIn(port: number, spec: number | string): boolean {
-  if (typeof spec === 'number') return spec === port;
-  const [from, to] = spec.split(':').map(Number);
-  return to === undefined ? from === port : port >= from! && port <= to;
+  const rule = port === undefined ? undefined : firewallOpening(t, port);
+  return rule ? `let through by the firewall (${rule.action} ${rule.port ?? 'all'}/tcp)` : `no firewall rule opens it (default ${t.firewall!.defaultIncoming})`;
 }
 
 /** The path the service sees: the route's path less any prefix a stripPrefix middleware removes. */

@@ -1,5 +1,5 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
-import { displayName, publications, servicePorts } from '../../model/queries.ts';
+import { displayName, firewallOpening, publications, servicePorts } from '../../model/queries.ts';
 import { isDatastore, routeMiddlewareTypes, securityFacts, type SecurityLayerKind } from '../../model/security-facts.ts';
 import { mdCell, mdCode, mdProse, mdTable, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
@@ -68,9 +68,7 @@ export function securitySummary(t: TopologyModel): Fragment[] {
 
 function reachability(t: TopologyModel): string {
   const pubs = publications(t);
-  const allowed = (port: number) =>
-    !t.firewall ||
-    t.firewall.rules.some((r) => r.direction === 'in' && (r.action === 'allow' || r.action === 'limit') && (r.port === undefined || String(r.port) === String(port) || inRange(String(r.port), port)));
+  const allowed = (port: number) => !t.firewall || firewallOpening(t, port) !== undefined;
   const rows = Object.entries(t.services).map(([id, s]) => {
     const internet: string[] = [];
     for (const [, r] of Object.entries(t.routes ?? {})) {
@@ -97,9 +95,4 @@ function reachability(t: TopologyModel): string {
     ];
   });
   return mdTable(['Service', 'From the Internet', 'Host ports', 'Container ports', 'Reachable from containers', 'Networks'], rows);
-}
-
-function inRange(range: string, port: number): boolean {
-  const [a, b] = range.split(':').map(Number);
-  return b !== undefined && a !== undefined && port >= a && port <= b;
 }

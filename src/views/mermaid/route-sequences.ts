@@ -14,6 +14,8 @@ import {
   routeHasTls,
   routeMiddlewares,
   type Middleware,
+  firewallOpening,
+  httpRedirectEntrypoint,
   type Route,
   type RouteMiddleware,
 } from '../../model/queries.ts';
@@ -282,35 +284,10 @@ function pickEntrypoint(t: TopologyModel, route: Route): { name: string; port: n
   return pick ? { name: pick.name, port: pick.ep!.published ?? pick.ep!.port } : undefined;
 }
 
-/** An exposed plain-HTTP entrypoint that redirects to one of the route's entrypoints. */
-function httpRedirectEntrypoint(t: TopologyModel, route: Route): { name: string; port: number; permanent: boolean } | undefined {
-  for (const [name, ep] of Object.entries(t.entrypoints ?? {})) {
-    if (ep.exposed && ep.redirect && route.entrypoints.includes(ep.redirect.to)) {
-      return { name, port: ep.published ?? ep.port, permanent: ep.redirect.permanent };
-    }
-  }
-  return undefined;
-}
-
 function firewallVerdict(t: TopologyModel, port: number | undefined): string {
-  const fw = t.firewall!;
-  const rule = fw.rules.find(
-    (r) =>
-      r.direction === 'in' &&
-      (r.action === 'allow' || r.action === 'limit') &&
-      (r.state === undefined || r.state.includes('NEW')) &&
-      (r.port === undefined || portIn(port, r.port)) &&
-      r.protocol !== 'udp',
-  );
+  const rule = port === undefined ? undefined : firewallOpening(t, port);
   if (rule) return `Allowed: ${rule.action} ${rule.port ?? 'all'}/${rule.protocol === 'any' ? 'tcp' : rule.protocol}`;
-  return `No rule names ${port !== undefined ? `:${port}` : 'this port'} (default: ${fw.defaultIncoming} incoming)`;
-}
-
-function portIn(port: number | undefined, spec: number | string): boolean {
-  if (port === undefined) return false;
-  if (typeof spec === 'number') return spec === port;
-  const [from, to] = spec.split(':').map(Number);
-  return to === undefined ? from === port : port >= from! && port <= to;
+  return `No rule names ${port !== undefined ? `:${port}` : 'this port'} (default: ${t.firewall!.defaultIncoming} incoming)`;
 }
 
 function authHost(address: string): string {
