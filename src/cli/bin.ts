@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { runCli } from './main.ts';
+import module from 'node:module';
+
+// Node caches compiled, type-stripped modules between runs (in the OS temp dir, like tsc does);
+// it halves the start-up of every command. Enabled before the CLI's modules are imported.
+module.enableCompileCache?.();
+const { runCli } = await import('./main.ts');
 
 const color = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 const write = (stream: NodeJS.WriteStream) => (s: string) => void stream.write(s);

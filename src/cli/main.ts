@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { UserInputError, compareDiagnostics } from '../model/diagnostics.ts';
 import { commandHelp, EXIT_USAGE, parseCommandArgs, UsageError, type CliContext, type Command } from './command.ts';
 import { formatDiagnostic } from './output.ts';
+import { checkCommand } from './commands/check.ts';
 import { generateCommand } from './commands/generate.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: Command[] = [validateCommand, generateCommand, schemaCommand];
+export const COMMANDS: Command[] = [validateCommand, generateCommand, checkCommand, schemaCommand];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

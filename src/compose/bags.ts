@@ -78,7 +78,9 @@ export function readLabels(node: LNode | undefined, what: string, sink: Diagnost
       sink.error('compose/invalid-value', `${what}.${key} must be a string, number or boolean`, value.loc);
       continue;
     }
-    out[key] = { value: value.value === null ? '' : String(value.value), loc: entry.keyLoc };
+    const label: Located<string> = { value: value.value === null ? '' : String(value.value), loc: entry.keyLoc };
+    if (value.raw !== undefined && (value.variables?.length ?? 0) > 0) label.raw = value.raw;
+    out[key] = label;
   }
   return out;
 }

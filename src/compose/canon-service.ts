@@ -6,7 +6,7 @@
 import type { DiagnosticSink } from './diagnostic-sink.ts';
 import { bagEntries, readLabels } from './bags.ts';
 import type { BagEntry } from './bags.ts';
-import { readBool, readInt, readLocatedBool, readLocatedInt, readLocatedString, readString, readStringList, uniqueValues } from './field-read.ts';
+import { readBool, readInt, readLocatedBool, readLocatedInt, readLocatedString, readString, readStringList, uniqueValues, withRaw } from './field-read.ts';
 import { readHealthcheck } from './healthcheck.ts';
 import type { LEntry, LNode } from './located.ts';
 import { EXTENDS_MARKER } from './located.ts';
@@ -186,7 +186,7 @@ function readCommand(node: LNode | undefined, what: string, sink: DiagnosticSink
     const args: Array<Located<string>> = [];
     for (const item of node.items) {
       const value = readString(item, `${what} item`, sink);
-      if (value !== undefined) args.push({ value, loc: item.loc });
+      if (value !== undefined) args.push(withRaw({ value, loc: item.loc }, item));
     }
     return { shellForm: false, args, loc: node.loc };
   }

@@ -18,7 +18,13 @@ export function readString(node: LNode | undefined, what: string, sink: Diagnost
 
 export function readLocatedString(node: LNode | undefined, what: string, sink: DiagnosticSink): Located<string> | undefined {
   const value = readString(node, what, sink);
-  return value === undefined || node === undefined ? undefined : { value, loc: node.loc };
+  return value === undefined || node === undefined ? undefined : withRaw({ value, loc: node.loc }, node);
+}
+
+/** Keeps the text as written when interpolation changed it (see `Located.raw`). */
+export function withRaw<T>(located: Located<T>, node: LNode): Located<T> {
+  if (node.kind === 'scalar' && node.raw !== undefined && (node.variables?.length ?? 0) > 0) located.raw = node.raw;
+  return located;
 }
 
 export function readInt(node: LNode | undefined, what: string, sink: DiagnosticSink): number | undefined {

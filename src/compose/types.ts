@@ -22,6 +22,11 @@ import type { Diagnostic, SourceLoc } from '../model/diagnostics.ts';
 export interface Located<T> {
   value: T;
   loc: SourceLoc;
+  /**
+   * The text as written, before interpolation; present only when it referenced variables.
+   * Messages show this instead of `value`, which may hold values from `.env`.
+   */
+  raw?: string;
 }
 
 /** Options of `loadComposeProject`. Paths may be relative to the process working directory. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { Topology, type TopologyModel } from './schema/index.ts';
 import { schemaIssuesToDiagnostics } from './schema-issues.ts';
@@ -23,16 +23,19 @@ export interface ParsedTopology {
  */
 export function parseTopology(text: string, file: string): ParsedTopology {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, strict: true });
+  // yaml's own `uniqueKeys` check compares every pair of keys of a mapping (quadratic in the number of
+  // services); duplicateKeys does the same check in one pass.
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false, strict: true });
   const locator = new YamlLocator(file, lineCounter, doc);
   const diagnostics: Diagnostic[] = [];
 
-  for (const err of doc.errors) {
+  const errors = [...doc.errors.map((err) => ({ offset: err.pos[0], message: firstLine(err.message) })), ...duplicateKeys(doc)];
+  for (const err of errors.sort((a, b) => a.offset - b.offset)) {
     diagnostics.push({
       severity: 'error',
       rule: 'yaml/syntax',
-      loc: locator.at(err.pos[0]),
-      message: `YAML syntax error: ${firstLine(err.message)}`,
+      loc: locator.at(err.offset),
+      message: `YAML syntax error: ${err.message}`,
     });
   }
   if (diagnostics.length) return { file, diagnostics, locator };
@@ -69,6 +72,23 @@ export function parseTopology(text: string, file: string): ParsedTopology {
   diagnostics.push(...checkReferences(parsed.data, (path, opts) => locator.locate(path, opts)));
   const topology = diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.data;
   return { file, topology, diagnostics, locator };
+}
+
+/** Keys repeated in one mapping (merge keys `<<` aside), with yaml's message for them. */
+function duplicateKeys(doc: Document.Parsed): Array<{ offset: number; message: string }> {
+  const found: Array<{ offset: number; message: string }> = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.value === '<<') continue;
+        const value = pair.key.value;
+        if (seen.has(value)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        else seen.add(value);
+      }
+    },
+  });
+  return found;
 }
 
 function firstLine(s: string): string {

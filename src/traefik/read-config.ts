@@ -212,9 +212,9 @@ class ConfigResolver {
     const middlewares = [...this.middlewares.entries()].map(([key, m]) => this.middlewareOut(key, m));
     const services = [...this.services.entries()].map(([key, s]) => this.serviceOut(key, s));
     const routers = [...this.routers.entries()].map(([key, r]) => this.routerOut(key, r));
+    const usedServices = new Set(routers.filter((r) => r.service !== null).map((r) => `${r.protocol}|${r.service!.qualifiedName}`));
     for (const [key, merged] of this.services) {
-      const used = routers.some((r) => r.service !== null && `${r.protocol}|${r.service.qualifiedName}` === key);
-      if (used || !merged.service.implicit) this.diagnostics.push(...merged.portNotes);
+      if (usedServices.has(key) || !merged.service.implicit) this.diagnostics.push(...merged.portNotes);
     }
     const order = (a: { protocol: string; qualifiedName: string }, b: { protocol: string; qualifiedName: string }) =>
       compareStrings(a.protocol, b.protocol) || compareStrings(a.qualifiedName, b.qualifiedName);

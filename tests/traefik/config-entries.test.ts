@@ -105,11 +105,12 @@ test('awesome-compose traefik-golang: command string flags, Path rule, label por
   const text = readFileSync(new URL('../../../shared/corpus/awesome-compose/traefik-golang/compose.yaml', import.meta.url), 'utf8');
   const fixture = composeFixture(text);
   const config = readTraefikConfig({ ...fixture, projectName: 'traefik-golang' });
+  // The compose loader locates the words of a string `command` at the string itself.
   assert.deepEqual(
     config.entrypoints.map((ep) => [ep.name, ep.port, ep.loc]),
-    [['web', 80, { file: 'compose.yaml', line: 4, column: 33 }]],
+    [['web', 80, { file: 'compose.yaml', line: 4, column: 14 }]],
   );
-  assert.deepEqual(config.providers.docker?.exposedByDefault, { value: false, loc: { file: 'compose.yaml', line: 4, column: 63 }, isDefault: false });
+  assert.deepEqual(config.providers.docker?.exposedByDefault, { value: false, loc: { file: 'compose.yaml', line: 4, column: 14 }, isDefault: false });
   assert.deepEqual(
     config.routers.map((r) => [r.qualifiedName, r.composeService, r.rule?.canonical, r.paths, r.entrypoints.value, r.targets.map((t) => [t.port, t.source, t.loc?.line])]),
     [['go@docker', 'backend', 'Path(`/`)', ['/'], ['web'], [[80, 'label', 18]]]],
