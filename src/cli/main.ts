@@ -2,27 +2,38 @@ import { readFileSync } from 'node:fs';
 import { UserInputError, compareDiagnostics } from '../model/diagnostics.ts';
 import { commandHelp, EXIT_USAGE, parseCommandArgs, UsageError, type CliContext, type Command } from './command.ts';
 import { formatDiagnostic } from './output.ts';
-import { checkCommand } from './commands/check.ts';
-import { generateCommand } from './commands/generate.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { validateCommand } from './commands/validate.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
-export const COMMANDS: Command[] = [validateCommand, generateCommand, checkCommand, schemaCommand];
+/**
+ * Commands load on demand: `topodoc validate` should not pay for the browser renderer or the
+ * compose loader. Listed in the order help shows them.
+ */
+export const COMMAND_LOADERS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.ts')).validateCommand,
+  generate: async () => (await import('./commands/generate.ts')).generateCommand,
+  check: async () => (await import('./commands/check.ts')).checkCommand,
+  schema: async () => (await import('./commands/schema.ts')).schemaCommand,
+};
+
+export async function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));
+}
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await loadCommands();
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'topodoc — architecture docs for Docker Compose + Traefik, generated from one typed topology per system.',
     '',
     'Usage: topodoc <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width + 2)}${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width + 2)}${c.summary}`),
     '',
     'Options:',
     '  -h, --help     Show help (also after a command: topodoc validate --help).',
@@ -37,18 +48,20 @@ function mainHelp(): string {
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    (name === undefined ? ctx.stderr : ctx.stdout)(mainHelp());
+    (name === undefined ? ctx.stderr : ctx.stdout)(await mainHelp());
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '-v' || name === '--version') {
     ctx.stdout(`${version()}\n`);
     return 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
-    ctx.stderr(`topodoc: unknown command "${name}"\n\n${mainHelp()}`);
+  const load = Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
+  if (!load) {
+    const suggestion = didYouMean(name, Object.keys(COMMAND_LOADERS));
+    ctx.stderr(`topodoc: unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\n\n${await mainHelp()}`);
     return EXIT_USAGE;
   }
+  const cmd = await load();
   try {
     const { values, positionals } = parseCommandArgs(cmd, rest);
     if (values.help) {
