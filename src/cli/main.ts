@@ -12,6 +12,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
   check: async () => (await import('./commands/check.ts')).checkCommand,
+  render: async () => (await import('./commands/render.ts')).renderCommand,
   schema: async () => (await import('./commands/schema.ts')).schemaCommand,
 };
 
