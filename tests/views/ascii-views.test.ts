@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseTopology } from '../../src/model/parse-topology.ts';
 import type { TopologyModel } from '../../src/model/schema/index.ts';
 import { securityFacts } from '../../src/model/security-facts.ts';
 import { checkDiagram, graphemes, graphemeWidth } from '../../src/views/ascii/index.ts';
@@ -10,20 +8,11 @@ import { asciiGenerators } from '../../src/views/ascii-views/index.ts';
 import { GENERATORS } from '../../src/views/generate.ts';
 import type { Fragment } from '../../src/views/types.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
+import { FIXTURE_TOPOLOGIES, loadTopology, topologyFromYaml } from '../helpers/topologies.ts';
 
-const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/topologies');
-
-function load(file: string): TopologyModel {
-  const parsed = parseTopology(readFileSync(file, 'utf8'), file);
-  assert.deepEqual(parsed.diagnostics, [], `${file} must validate`);
-  return parsed.topology!;
-}
-
-function fromYaml(text: string): TopologyModel {
-  const parsed = parseTopology(text, 'inline.yaml');
-  assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
-  return parsed.topology!;
-}
+const FIXTURES = FIXTURE_TOPOLOGIES;
+const load = loadTopology;
+const fromYaml = topologyFromYaml;
 
 const rich = load(path.join(FIXTURES, 'rich.yaml'));
 const minimal = load(path.join(FIXTURES, 'minimal.yaml'));

@@ -12,20 +12,11 @@ import { routeSequenceDiagrams } from '../../src/views/mermaid/route-sequences.t
 import { tlsFlowDiagrams } from '../../src/views/mermaid/tls-flow.ts';
 import type { Fragment } from '../../src/views/types.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
+import { FIXTURE_TOPOLOGIES, loadTopology, topologyFromYaml } from '../helpers/topologies.ts';
 
-const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/topologies');
-
-function load(file: string): TopologyModel {
-  const parsed = parseTopology(readFileSync(file, 'utf8'), file);
-  assert.deepEqual(parsed.diagnostics, [], `${file} must validate`);
-  return parsed.topology!;
-}
-
-function fromYaml(text: string): TopologyModel {
-  const parsed = parseTopology(`# yaml-language-server: $schema=../public/schema/topology.schema.json\n${text}`, 'inline.yaml');
-  assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
-  return parsed.topology!;
-}
+const FIXTURES = FIXTURE_TOPOLOGIES;
+const load = loadTopology;
+const fromYaml = topologyFromYaml;
 
 const rich = load(path.join(FIXTURES, 'rich.yaml'));
 const minimal = load(path.join(FIXTURES, 'minimal.yaml'));
