@@ -4,13 +4,20 @@
 // src/site/settings.ts. Every internal link and diagram URL is derived from them.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { astroDirs } from './src/site/paths.ts';
 import { siteSettings } from './src/site/settings.ts';
 
 const { site, base } = siteSettings(process.env);
+// `topodoc build` runs this project from the installed package for another repository
+// (TOPODOC_PROJECT_DIR): the site and Astro's cache then go there, not into node_modules.
+const { outDir, cacheDir, viteCacheDir } = astroDirs(process.env);
 
 export default defineConfig({
   site,
   base,
+  ...(outDir ? { outDir } : {}),
+  ...(cacheDir ? { cacheDir } : {}),
+  ...(viteCacheDir ? { vite: { cacheDir: viteCacheDir } } : {}),
   // Pages live at /path/ (directory URLs); links are written with the trailing slash.
   trailingSlash: 'ignore',
   build: { format: 'directory' },
@@ -32,6 +39,7 @@ export default defineConfig({
           label: 'Reference',
           items: [
             { label: 'Topology schema', link: '/reference/schema/' },
+            { label: 'Security rules', link: '/reference/security/' },
             { label: 'JSON Schema (for editors)', link: '/schema/topology.schema.json' },
           ],
         },

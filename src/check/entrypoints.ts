@@ -145,7 +145,7 @@ function compareResolvers(ctx: CheckContext, anchor: ReturnType<CheckContext['co
 function compareStorage(ctx: CheckContext, name: string, storage: { path: string; volume?: string }, actual: TraefikCertResolver): void {
   const topo = (key: string) => ctx.topo(['tls', 'resolvers', name, 'storage', key], true);
   const actualPath = actual.storage?.value ?? 'acme.json';
-  if (actualPath !== storage.path) {
+  if (actualPath !== ctx.src.expand(storage.path)) {
     ctx.add('drift/cert-resolver-storage', 'error', `certificate resolver "${name}" stores certificates in ${storage.path} in the topology, but in ${actualPath}${actual.storage ? '' : ' (Traefik\'s default)'} in compose`, actual.storage?.loc ?? actual.loc, [
       related('topology storage path', topo('path')),
     ]);

@@ -3,19 +3,23 @@
  * (with its env file, profiles and project name), reads the Traefik configuration from them, compares,
  * and returns the findings with every location relative to the working directory.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadComposeProjectSync } from '../compose/index.ts';
+import { checkProjectFileSize, decodeProjectFile } from '../compose/file-checks.ts';
 import { DiagnosticSink } from '../compose/diagnostic-sink.ts';
 import { parseDotenv } from '../compose/dotenv.ts';
 import { referencedVariables, substitute } from '../compose/interpolation.ts';
-import type { ComposeProject } from '../compose/types.ts';
+import type { ComposeProject, ComposeService } from '../compose/types.ts';
+import type { TraefikConfig } from '../traefik/types.ts';
 import { displayPath, type LoadedTopology } from '../io/topology-files.ts';
 import { compareDiagnostics, UserInputError, type Diagnostic, type SourceLoc } from '../model/diagnostics.ts';
 import { proxyId } from '../model/queries.ts';
 import { readTraefikConfig } from '../traefik/index.ts';
-import { compareSystem } from './compare.ts';
-import { composeToTraefikInput, findTraefikService } from './traefik-input.ts';
+import { reviewSecurity } from '../security/review.ts';
+import type { CheckStatus } from '../security/types.ts';
+import { compareSystem, type SystemSources } from './compare.ts';
+import { composeToTraefikInput, findTraefikService, isTraefikImage } from './traefik-input.ts';
 
 export interface CheckOptions {
   /** Where paths in the output are relative to. */
@@ -26,6 +30,8 @@ export interface CheckOptions {
   envFiles?: string[];
   /** `--profile`: activated in addition to the topology's `compose.profiles`. */
   profiles?: string[];
+  /** `--security`: also run the security review (src/security) and add its findings. */
+  security?: boolean;
 }
 
 export type SystemStatus = 'checked' | 'skipped' | 'invalid';
@@ -39,6 +45,8 @@ export interface SystemResult {
   composeFiles: string[];
   status: SystemStatus;
   findings: Diagnostic[];
+  /** With `security`, every security rule and whether it passed, failed or did not apply (catalog order). */
+  securityChecks?: Array<{ rule: string; status: CheckStatus }>;
 }
 
 export function checkTopology(loaded: LoadedTopology, options: CheckOptions): SystemResult {
@@ -62,48 +70,134 @@ export function checkTopology(loaded: LoadedTopology, options: CheckOptions): Sy
   const files = source.files.map((f) => path.resolve(topoDir, f));
   const envFiles = options.envFiles?.map((f) => path.resolve(options.cwd, f)) ?? (source.envFile !== undefined ? [path.resolve(topoDir, source.envFile)] : undefined);
   const profiles = options.profiles !== undefined || source.profiles !== undefined ? [...new Set([...(source.profiles ?? []), ...(options.profiles ?? [])])] : undefined;
-  const rootDir = repositoryRoot(topoDir) ?? (isInside(topoDir, options.cwd) ? options.cwd : topoDir);
+  const rootDir = systemRootDir(topoDir, options.cwd);
   const env = definedEnv(options.env);
   const toDisplay = (file: string) => displayPath(path.resolve(rootDir, file), options.cwd);
   const listedFiles = files.map((f) => displayPath(f, options.cwd));
 
-  let project: ComposeProject;
+  // The topology names the files to read; like `include` and `extends`, they must stay inside the project.
+  const inside = insideRoot(rootDir);
+  const escaping: Diagnostic[] = [];
+  source.files.forEach((f, i) => {
+    if (!inside(files[i]!)) escaping.push(outsideRoot(`compose file "${f}"`, rootDir, loaded.locator.locate(['compose', 'files', i])));
+  });
+  if (source.envFile !== undefined && options.envFiles === undefined && !inside(envFiles![0]!)) {
+    escaping.push(outsideRoot(`env file "${source.envFile}"`, rootDir, loaded.locator.locate(['compose', 'envFile'])));
+  }
+  if (escaping.length > 0) return { ...base, composeFiles: listedFiles, status: 'invalid', findings: escaping };
+
+  let sources: SystemCompose;
   try {
-    project = loadComposeProjectSync({
+    sources = loadSystemCompose({
       files,
       env,
       ...(envFiles ? { envFiles } : {}),
       ...(profiles ? { profiles } : {}),
       ...(source.projectName !== undefined ? { projectName: source.projectName } : {}),
       rootDir,
+      ...(proxyId(topology) !== undefined ? { preferredProxy: proxyId(topology)! } : {}),
     });
   } catch (err) {
     if (!(err instanceof UserInputError)) throw err;
     const findings = relocate(errorsOf(err.diagnostics), loaded.file, toDisplay);
     return { ...base, composeFiles: listedFiles, status: 'invalid', findings };
   }
-
-  const variables = variableValues(project, envFiles, env);
+  const { project, traefik, proxy, variables, rawAt } = sources;
   const lookup = (name: string) => variables.get(name);
-  const preferredProxy = proxyId(topology);
-  const proxy = findTraefikService(project, preferredProxy);
-  const traefik = readTraefikConfig(composeToTraefikInput(project, { ...(proxy ? { proxyService: proxy.name } : {}), readText, listDir }));
-  const raws = rawLabels(project);
 
-  const findings = compareSystem({
+  const compared: SystemSources = {
     topology,
     locateTopology: (p, opts) => loaded.locator.locate(p, opts),
     compose: project,
     traefik,
     expand: (text) => (text.includes('$') ? substitute(text, lookup).value : text),
     ...(proxy ? { proxyService: proxy.name } : {}),
-    rawAt: (loc) => raws.get(locKey(loc)),
-  });
+    rawAt,
+  };
+  const findings = compareSystem(compared);
+  const review = options.security ? reviewSecurity(compared) : undefined;
   // Drift messages show labels as written, but router facts (entrypoints, middleware names…) and the
   // Traefik reader's findings come from interpolated values: the redactor catches what would leak.
   const redact = redactor(project, variables);
-  const all = relocate([...findings, ...project.diagnostics, ...traefik.diagnostics].map(redact), loaded.file, toDisplay).sort(compareDiagnostics);
-  return { ...base, composeFiles: project.files.map(toDisplay), status: 'checked', findings: all };
+  const all = relocate([...findings, ...(review?.findings ?? []), ...project.diagnostics, ...traefik.diagnostics].map(redact), loaded.file, toDisplay).sort(compareDiagnostics);
+  const result: SystemResult = { ...base, composeFiles: project.files.map(toDisplay), status: 'checked', findings: all };
+  if (review) result.securityChecks = review.outcomes.map((o) => ({ rule: o.rule, status: o.status }));
+  return result;
+}
+
+/** What `loadSystemCompose` needs: the compose sources of one system, resolved to absolute paths. */
+export interface SystemComposeOptions {
+  /** Compose files, absolute, in `-f` order. */
+  files: string[];
+  /** Variables standing for the process environment (win over env files). */
+  env: Record<string, string>;
+  /** Absolute env files replacing the default `.env` beside the first compose file. */
+  envFiles?: string[];
+  profiles?: string[];
+  projectName?: string;
+  /** Where `include` / `extends` files must stay (see `systemRootDir`). */
+  rootDir: string;
+  /** The topology's Traefik service, when it names one. */
+  preferredProxy?: string;
+  /** Keep going on compose errors (they come back in `project.diagnostics`). */
+  tolerateErrors?: boolean;
+}
+
+/** A system's compose project and everything read from it, as `topodoc check` compares them. */
+export interface SystemCompose {
+  project: ComposeProject;
+  traefik: TraefikConfig;
+  proxy?: ComposeService;
+  /** Values of the variables compose interpolated with; for comparing only, never for output. */
+  variables: Map<string, string>;
+  /** The text as written of an interpolated label, by its location. */
+  rawAt: (loc: SourceLoc) => string | undefined;
+}
+
+/**
+ * Loads the compose project of a system and reads its Traefik configuration, exactly as the drift
+ * check does; `topodoc import` uses it too, so that what it writes is what `check` will compare.
+ * Throws `UserInputError` on compose errors unless `tolerateErrors`.
+ */
+export function loadSystemCompose(options: SystemComposeOptions): SystemCompose {
+  const project = loadComposeProjectSync({
+    files: options.files,
+    env: options.env,
+    ...(options.envFiles ? { envFiles: options.envFiles } : {}),
+    ...(options.profiles ? { profiles: options.profiles } : {}),
+    ...(options.projectName !== undefined ? { projectName: options.projectName } : {}),
+    rootDir: options.rootDir,
+    ...(options.tolerateErrors ? { tolerateErrors: true } : {}),
+  });
+  const variables = variableValues(project, options.envFiles, options.env);
+  const proxy = findTraefikService(project, options.preferredProxy);
+  // Traefik's files are found through the proxy's bind mounts, which may point anywhere on the host:
+  // only files inside the project are read.
+  const inside = insideRoot(options.rootDir);
+  const input = composeToTraefikInput(project, { ...(proxy ? { proxyService: proxy.name } : {}), readText: (f) => (inside(f) ? readText(f) : undefined), listDir: (d) => (inside(d) ? listDir(d) : undefined) });
+  // Without a Traefik service and without a single Traefik label, Traefik plays no part in this project:
+  // its defaults (every container exposed) would invent a router per service.
+  // The proxy the topology names may be another web server: it runs Traefik when its image, its flags or
+  // its configuration file say so.
+  const runsTraefik =
+    proxy !== undefined &&
+    ((proxy.image !== undefined && isTraefikImage(proxy.image.value)) ||
+      input.staticInput?.fileConfig !== undefined ||
+      (input.staticInput?.args ?? []).some((a) => /^--?(entrypoints|providers|api|certificatesresolvers|configfile)\b/i.test(a.value)));
+  const traefik = readTraefikConfig(runsTraefik || usesTraefikLabels(project) ? input : { projectName: input.projectName, services: [] });
+  const raws = rawLabels(project);
+  return { project, traefik, ...(proxy ? { proxy } : {}), variables, rawAt: (loc) => raws.get(locKey(loc)) };
+}
+
+function usesTraefikLabels(project: ComposeProject): boolean {
+  return Object.values(project.services).some((service) =>
+    [...Object.keys(service.labels), ...Object.keys(service.deploy?.labels ?? {})].some((key) => key.toLowerCase().startsWith('traefik.')),
+  );
+}
+
+/** The directory compose content must stay in for a topology in `topologyDir`, as `check` decides it. */
+export function systemRootDir(topologyDir: string, cwd: string): string {
+  return repositoryRoot(topologyDir) ?? (isInside(topologyDir, cwd) ? cwd : topologyDir);
 }
 
 function errorsOf(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -111,7 +205,7 @@ function errorsOf(diagnostics: Diagnostic[]): Diagnostic[] {
   return (errors.length > 0 ? errors : diagnostics).slice().sort(compareDiagnostics);
 }
 
-function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
   return out;
@@ -177,7 +271,7 @@ function rawLabels(project: ComposeProject): Map<string, string> {
  * Findings of the Traefik reader are built from interpolated label and flag values; the values of the
  * variables those referenced are written back as `${NAME}` so no `.env` value reaches the output.
  */
-function redactor(project: ComposeProject, values: Map<string, string>): (d: Diagnostic) => Diagnostic {
+export function redactor(project: ComposeProject, values: Map<string, string>): (d: Diagnostic) => Diagnostic {
   const names = new Set<string>();
   for (const service of Object.values(project.services)) {
     for (const bag of [service.labels, service.deploy?.labels ?? {}]) {
@@ -218,12 +312,38 @@ function relocate(findings: Diagnostic[], topologyFile: string, toDisplay: (file
   });
 }
 
+/** A Traefik configuration file's text; undefined when missing, or refused as too large, binary or not UTF-8. */
 function readText(file: string): string | undefined {
   try {
-    return statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+    const info = statSync(file);
+    if (!info.isFile()) return undefined;
+    checkProjectFileSize(info.size);
+    return decodeProjectFile(readFileSync(file));
   } catch {
     return undefined;
   }
+}
+
+function outsideRoot(what: string, rootDir: string, loc: SourceLoc): Diagnostic {
+  return {
+    severity: 'error',
+    rule: 'check/path-outside-root',
+    message: `the ${what} resolves outside the project root "${rootDir}"; topodoc only reads files inside it`,
+    loc,
+  };
+}
+
+/** Whether a path (symbolic links resolved) lies inside `root`. */
+function insideRoot(root: string): (file: string) => boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const base = real(root);
+  return (file) => isInside(real(file), base);
 }
 
 function listDir(dir: string): string[] | undefined {

@@ -3,6 +3,8 @@
  * src/traefik/middleware-catalog.ts), with the kind used to compare values and Traefik's default
  * (from its middleware reference) so that an unset option equals its default.
  */
+import { redactUrlCredentials } from '../util/url-credentials.ts';
+
 export type SettingKind = 'int' | 'bool' | 'duration' | 'string' | 'list' | 'set';
 
 export interface SettingSpec {
@@ -90,7 +92,8 @@ export function normalise(kind: SettingKind, value: unknown): Normalised {
     case 'duration':
       return durationMs(String(value)) ?? String(value);
     case 'string':
-      return String(value);
+      // Credentials in URLs (forwardAuth addresses…) are compared, and written by import, as REDACTED.
+      return redactUrlCredentials(String(value));
     case 'list':
     case 'set': {
       const items = (Array.isArray(value) ? value.map(String) : [String(value)])

@@ -8,6 +8,7 @@ import { MIDDLEWARE_TYPE_NAMES } from '../model/schema/index.ts';
 import type { OptionValue, TraefikMiddleware } from '../traefik/types.ts';
 import type { CheckContext } from './context.ts';
 import { isNotRunning, related } from './context.ts';
+import { redactUrlCredentials } from '../util/url-credentials.ts';
 import { MAP_SETTINGS, MIDDLEWARE_SETTINGS, normalise, sameValue, TYPE_ALIASES } from './middleware-settings.ts';
 
 export function compareMiddlewares(ctx: CheckContext): void {
@@ -154,8 +155,8 @@ function written(value: unknown): string {
 /** A compose option as it may be shown: as written when interpolated, user names only for credentials. */
 function shownOption(ctx: CheckContext, option: OptionValue): string {
   const raw = ctx.src.rawAt?.(option.loc);
-  if (raw !== undefined && !option.redacted) return raw;
+  if (raw !== undefined && !option.redacted) return redactUrlCredentials(raw);
   if (option.value === null) return '(hidden)';
-  return written(option.value);
+  return redactUrlCredentials(written(option.value));
 }
 

@@ -93,7 +93,7 @@ function compareFlags(ctx: CheckContext, id: string, compose: ComposeNetwork): v
     ]);
   }
   const defaultName = compose.external ? id : `${ctx.compose.name}_${id}`;
-  const expected = net.name ?? defaultName;
+  const expected = net.name !== undefined ? ctx.src.expand(net.name) : defaultName;
   if (compose.realName !== expected) {
     const composeSays = compose.realName === defaultName ? `has no name: (Docker names it "${compose.realName}")` : `is named "${compose.realName}"`;
     ctx.add('drift/network-name', 'error', `network "${id}" ${composeSays} in compose, but the topology says name: ${net.name ?? `(none, i.e. "${defaultName}")`}`, loc, [

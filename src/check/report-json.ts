@@ -1,6 +1,7 @@
 /**
  * Machine-readable report:
  * `{ systems: [{ id, topology, composeFiles, status, findings: [{ rule, severity, message, file, line, column, related }] }] }`,
+ * plus, with `--security`, `securityChecks: [{ rule, status }]` per system and `security: { failOn }`;
  * `related` being `[{ message, file, line, column }]`; paths relative to the working directory.
  */
 import type { Diagnostic } from '../model/diagnostics.ts';
@@ -35,6 +36,7 @@ export function jsonReport(report: CheckReport): string {
     composeFiles: s.composeFiles,
     status: s.status,
     findings: s.findings.map(findingToJson),
+    ...(s.securityChecks ? { securityChecks: s.securityChecks } : {}),
   }));
-  return `${JSON.stringify({ systems }, null, 2)}\n`;
+  return `${JSON.stringify(report.security ? { systems, security: report.security } : { systems }, null, 2)}\n`;
 }

@@ -17,6 +17,8 @@ export interface SarifOptions {
   toolVersion: string;
   /** Repository-relative path, with `/`, of a path as printed in findings. */
   uriOf: (file: string) => string;
+  /** Absolute URL of a docs-site path (`/reference/security/docker-socket/`), for rules' `helpUri`. */
+  docsUrl?: (path: string) => string;
 }
 
 export function sarifReport(report: CheckReport, options: SarifOptions): string {
@@ -24,7 +26,13 @@ export function sarifReport(report: CheckReport, options: SarifOptions): string 
   const ruleIds = [...new Set(findings.map(({ finding }) => finding.rule))].sort();
   const rules = ruleIds.map((id) => {
     const info = ruleInfo(id);
-    return { id, shortDescription: { text: info.description }, defaultConfiguration: { level: LEVEL[info.severity] } };
+    const rule: Record<string, unknown> = { id, shortDescription: { text: info.description } };
+    if (info.rationale) rule.fullDescription = { text: info.rationale };
+    if (info.fix) rule.help = { text: info.fix, markdown: info.fix };
+    if (info.docsPath && options.docsUrl) rule.helpUri = options.docsUrl(info.docsPath);
+    if (id.startsWith('security/')) rule.properties = { tags: ['security'] };
+    rule.defaultConfiguration = { level: LEVEL[info.severity] };
+    return rule;
   });
   const location = (loc: SourceLoc) => ({
     physicalLocation: {

@@ -6,6 +6,7 @@
 import type { SourceLoc } from '../model/diagnostics.ts';
 import { parseMiddlewareRef, proxyId, resolvePort, routeCertResolver, routeHasTls, type Route } from '../model/queries.ts';
 import type { TraefikRouter } from '../traefik/types.ts';
+import { redactUrlCredentials } from '../util/url-credentials.ts';
 import type { CheckContext } from './context.ts';
 import { isNotRunning, listing, related } from './context.ts';
 
@@ -80,7 +81,8 @@ export function ruleText(ctx: CheckContext, router: TraefikRouter): string {
 
 function matchesHostAndPath(ctx: CheckContext, route: Route, router: TraefikRouter): 'exact' | 'host' | 'none' {
   const host = ctx.src.expand(route.host).toLowerCase();
-  const alternatives = router.routes.filter((r) => r.host === host);
+  // `*` is a route for any host: a rule without Host, HostSNI(`*`), or a UDP router.
+  const alternatives = router.routes.filter((r) => r.host === host || (host === '*' && r.host === null));
   if (alternatives.length === 0) return 'none';
   const path = route.path ?? null;
   const samePath = alternatives.some((r) => (path === null ? r.path === null && (r.pathPrefix === null || r.pathPrefix === '/') : r.pathPrefix === path || r.path === path));
@@ -110,7 +112,7 @@ function compareRoute(ctx: CheckContext, id: string, route: Route, router: Traef
       );
     } else {
       const host = ctx.src.expand(route.host).toLowerCase();
-      if (router.routes.some((r) => r.host !== host)) {
+      if (router.routes.some((r) => r.host !== host && !(host === '*' && r.host === null))) {
         ctx.add('drift/route-host', 'warning', `compose router "${router.name}" also matches other hosts than the topology's ${route.host}: rule ${rule}`, ruleLoc, [
           related('topology host', topo('host')),
         ]);
@@ -252,7 +254,7 @@ function compareRouteRedirect(ctx: CheckContext, id: string, route: Route, route
     const replacement = middleware.options.replacement;
     const target = ctx.src.expand(redirect.to);
     if (typeof replacement?.value === 'string' && !replacement.value.startsWith(target)) {
-      const written = ctx.src.rawAt?.(replacement.loc) ?? replacement.value;
+      const written = redactUrlCredentials(ctx.src.rawAt?.(replacement.loc) ?? replacement.value);
       ctx.add('drift/redirect', 'error', `route "${id}" redirects to ${redirect.to} in the topology, but middleware "${middleware.name}" replaces with ${written}`, replacement.loc, [
         related('topology redirect', topo),
       ]);

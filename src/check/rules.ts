@@ -3,12 +3,20 @@
  * the interface: CI annotations and code-scanning alerts are keyed on them, so they never change.
  */
 import type { Severity } from '../model/diagnostics.ts';
+import { securityRule } from '../security/catalog.ts';
+import { ruleDocsPath } from '../security/paths.ts';
 
 export interface RuleInfo {
   id: string;
   description: string;
   /** Severity most findings of the rule have. */
   severity: Severity;
+  /** Why the rule exists (security rules). */
+  rationale?: string;
+  /** How to fix a finding (security rules). */
+  fix?: string;
+  /** Root-relative path of the rule's page on the docs site (security rules). */
+  docsPath?: string;
 }
 
 const rule = (id: string, severity: Severity, description: string): RuleInfo => ({ id, severity, description });
@@ -77,6 +85,10 @@ const BY_ID = new Map(DRIFT_RULES.map((r) => [r.id, r]));
 export function ruleInfo(id: string): RuleInfo {
   const known = BY_ID.get(id);
   if (known) return known;
+  const security = securityRule(id);
+  if (security) {
+    return { id, severity: security.severity, description: `${security.title}.`, rationale: security.rationale, fix: security.fix, docsPath: ruleDocsPath(id) };
+  }
   const [area, name = id] = id.split('/', 2);
   const words = name.replace(/-/g, ' ');
   if (area === 'traefik') return { id, severity: 'error', description: `Traefik configuration read from compose: ${words}.` };

@@ -10,7 +10,7 @@ import type { CheckContext } from './context.ts';
 import { related } from './context.ts';
 
 interface TopoMount {
-  kind: 'volume' | 'bind' | 'tmpfs';
+  kind: 'volume' | 'bind' | 'tmpfs' | 'anonymous';
   /** Volume id, or the absolute host path of a bind (undefined when the topology gives none). */
   source?: string;
   /** As written in the topology. */
@@ -24,10 +24,11 @@ export function compareVolumes(ctx: CheckContext): void {
 
 function topoMount(ctx: CheckContext, volume: string): TopoMount {
   const projectDir = ctx.compose.projectDirectory;
-  if (isHostPath(volume)) return { kind: 'bind', source: path.resolve(projectDir, volume), written: volume };
+  if (isHostPath(volume)) return { kind: 'bind', source: hostPath(projectDir, volume), written: volume };
   const declared = ctx.topology.volumes?.[volume];
-  if (declared?.kind === 'bind') return { kind: 'bind', source: declared.source === undefined ? undefined : path.resolve(projectDir, declared.source), written: volume };
+  if (declared?.kind === 'bind') return { kind: 'bind', source: declared.source === undefined ? undefined : hostPath(projectDir, declared.source), written: volume };
   if (declared?.kind === 'tmpfs') return { kind: 'tmpfs', written: volume };
+  if (declared?.kind === 'anonymous') return { kind: 'anonymous', written: volume };
   return { kind: 'volume', source: volume, written: volume };
 }
 
@@ -37,6 +38,15 @@ export function composeSource(ctx: CheckContext, mount: ComposeServiceVolume): s
     return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? mount.source : `./${rel}`;
   }
   return mount.source ?? `an anonymous ${mount.type}`;
+}
+
+/** A host path as compose resolves it: `~` paths stay as written (the runtime's home decides). */
+function hostPath(base: string, source: string): string {
+  return source.startsWith('~') ? source : path.resolve(base, source);
+}
+
+function kindName(kind: TopoMount['kind']): string {
+  return kind === 'volume' ? 'named volume' : kind === 'anonymous' ? 'anonymous volume' : kind;
 }
 
 function compareMounts(ctx: CheckContext, id: string): void {
@@ -53,15 +63,15 @@ function compareMounts(ctx: CheckContext, id: string): void {
       ]);
       return;
     }
-    const actualKind = actual.type === 'bind' ? 'bind' : actual.type === 'tmpfs' ? 'tmpfs' : 'volume';
+    const actualKind = actual.type === 'bind' ? 'bind' : actual.type === 'tmpfs' ? 'tmpfs' : actual.type === 'volume' && actual.source === undefined ? 'anonymous' : 'volume';
     const sameSource =
       expected.kind === actualKind &&
-      (expected.source === undefined || (actual.source !== undefined && (expected.kind === 'bind' ? path.resolve(actual.source) === expected.source : actual.source === expected.source)));
+      (expected.source === undefined || (actual.source !== undefined && (expected.kind === 'bind' ? hostPath('', actual.source) === expected.source : actual.source === expected.source)));
     if (!sameSource) {
       ctx.add(
         'drift/volume',
         'error',
-        `service "${id}" mounts ${expected.written} (${expected.kind === 'volume' ? 'named volume' : expected.kind}) at ${m.target} in the topology, but ${composeSource(ctx, actual)} (${actualKind === 'volume' ? 'named volume' : actualKind}) in compose`,
+        `service "${id}" mounts ${expected.written} (${kindName(expected.kind)}) at ${m.target} in the topology, but ${composeSource(ctx, actual)} (${kindName(actualKind)}) in compose`,
         actual.loc,
         [related('topology mount', topoLoc(index))],
       );

@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `--` ends node's own options: Node 24 otherwise checks `--env-file <file>` given to topodoc (nodejs/node#54232).
 import module from 'node:module';
 
 // Node caches compiled, type-stripped modules between runs (in the OS temp dir, like tsc does);
@@ -8,6 +9,13 @@ const { runCli } = await import('./main.ts');
 
 const color = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 const write = (stream: NodeJS.WriteStream) => (s: string) => void stream.write(s);
+// A reader that stops early (`topodoc check | head`) is not an error of topodoc.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw err;
+  });
+}
 
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -9,11 +9,14 @@ import { didYouMean } from '../util/did-you-mean.ts';
  * compose loader. Listed in the order help shows them.
  */
 export const COMMAND_LOADERS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init.ts')).initCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
   check: async () => (await import('./commands/check.ts')).checkCommand,
   render: async () => (await import('./commands/render.ts')).renderCommand,
   schema: async () => (await import('./commands/schema.ts')).schemaCommand,
+  build: async () => (await import('./commands/build.ts')).buildCommand,
 };
 
 export async function loadCommands(): Promise<Command[]> {

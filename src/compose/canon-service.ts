@@ -51,6 +51,7 @@ export function readService(entry: LEntry, baseDir: string, sink: DiagnosticSink
   const service: ComposeService = {
     name,
     loc: entry.keyLoc,
+    securityOpt: [],
     capAdd: [],
     capDrop: [],
     networks: {},
@@ -76,7 +77,7 @@ export function readService(entry: LEntry, baseDir: string, sink: DiagnosticSink
     }
   }
   const get = (key: string): LNode | undefined => node.entries.get(key)?.value;
-  const setString = (key: 'image' | 'containerName' | 'hostname' | 'restart' | 'user' | 'pid', attr: string): void => {
+  const setString = (key: 'image' | 'containerName' | 'hostname' | 'restart' | 'user' | 'pid' | 'ipc' | 'usernsMode' | 'memLimit' | 'cpus', attr: string): void => {
     const value = readLocatedString(get(attr), `${what}.${attr}`, sink);
     if (value) service[key] = value;
   };
@@ -86,6 +87,13 @@ export function readService(entry: LEntry, baseDir: string, sink: DiagnosticSink
   setString('restart', 'restart');
   setString('user', 'user');
   setString('pid', 'pid');
+  setString('ipc', 'ipc');
+  setString('usernsMode', 'userns_mode');
+  setString('memLimit', 'mem_limit');
+  setString('cpus', 'cpus');
+  const pidsLimit = readLocatedInt(get('pids_limit'), `${what}.pids_limit`, sink);
+  if (pidsLimit) service.pidsLimit = pidsLimit;
+  service.securityOpt = uniqueValues(readStringList(get('security_opt'), `${what}.security_opt`, sink));
   const readOnly = readLocatedBool(get('read_only'), `${what}.read_only`, sink);
   if (readOnly) service.readOnly = readOnly;
   const privileged = readLocatedBool(get('privileged'), `${what}.privileged`, sink);
@@ -252,6 +260,9 @@ function readEnvironment(node: LNode | undefined, what: string, sink: Diagnostic
   return out;
 }
 
+/** `scheme://user:password@host…` (RFC 3986 userinfo with a password part). */
+const CREDENTIALS_IN_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/;
+
 function environmentKind(entry: BagEntry, what: string, sink: DiagnosticSink): ComposeEnvironmentEntry {
   const value = entry.value;
   const loc = entry.keyLoc;
@@ -262,7 +273,9 @@ function environmentKind(entry: BagEntry, what: string, sink: DiagnosticSink): C
   if (value.value === null) return { kind: 'inherited', variables: [], loc };
   const variables = [...(value.variables ?? [])];
   if (String(value.value) === '') return { kind: 'empty', variables, loc };
-  return { kind: variables.length > 0 ? 'interpolated' : 'literal', variables, loc };
+  if (variables.length > 0) return { kind: 'interpolated', variables, loc };
+  // Only whether a credential is embedded is kept, never the value.
+  return CREDENTIALS_IN_URL.test(String(value.value)) ? { kind: 'literal', variables, embedsCredentials: true, loc } : { kind: 'literal', variables, loc };
 }
 
 function readEnvFiles(node: LNode | undefined, what: string, baseDir: string, sink: DiagnosticSink): ComposeEnvFile[] {

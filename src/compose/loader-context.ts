@@ -7,7 +7,10 @@ export type Environment = ReadonlyMap<string, string>;
 
 /** The file access the loader needs; the Node implementation lives in loader.ts, tests may fake it. */
 export interface ComposeFileSystem {
-  /** File content, or undefined when the file does not exist or is not a file. */
+  /**
+   * File content, or undefined when the file does not exist or is not a file. May throw
+   * `ProjectFileError` (file-checks.ts) for a file that is too large, binary or not UTF-8.
+   */
   readText(path: string): string | undefined;
   isFile(path: string): boolean;
   isDirectory(path: string): boolean;

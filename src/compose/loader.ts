@@ -14,6 +14,7 @@ import { compareDiagnostics, UserInputError } from '../model/diagnostics.ts';
 import type { SourceLoc } from '../model/diagnostics.ts';
 import { assembleProject } from './assemble.ts';
 import { dedupeDiagnostics, DiagnosticSink } from './diagnostic-sink.ts';
+import { checkProjectFileSize, decodeProjectFile, ProjectFileError } from './file-checks.ts';
 import { parseDotenv } from './dotenv.ts';
 import { applyExtends } from './extends.ts';
 import { applyInclude } from './include.ts';
@@ -26,16 +27,26 @@ import { isValidProjectName, normalizeProjectName, PROJECT_NAME_RULE } from './p
 import type { ComposeProject, LoadComposeOptions } from './types.ts';
 import { readComposeYaml } from './yaml-reader.ts';
 
+/** Compose files one project may read, counting each `include` / `extends` load (real projects read a handful). */
+export const MAX_FILE_LOADS = 256;
+
 const TOP_LEVEL_KEYS = new Set(['version', 'name', 'include', 'services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
 
 /** Node's file system, read synchronously (the loader is CPU-bound and small files). */
 export const nodeFileSystem: ComposeFileSystem = {
   readText(path) {
+    let bytes: Buffer;
     try {
-      return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
-    } catch {
+      const info = statSync(path);
+      if (!info.isFile()) return undefined;
+      // Refused before reading: a multi-gigabyte file must not be loaded to find out it is too large.
+      checkProjectFileSize(info.size);
+      bytes = readFileSync(path);
+    } catch (err) {
+      if (err instanceof ProjectFileError) throw err;
       return undefined;
     }
+    return decodeProjectFile(bytes);
   },
   isFile(path) {
     try {
@@ -154,6 +165,7 @@ class Loader implements LoaderContext {
   readonly fs: ComposeFileSystem;
   readonly filesRead: string[] = [];
   readonly envFilesRead: string[] = [];
+  private loads = 0;
   private readonly rootDir: string;
   private readonly rootReal: string;
 
@@ -179,7 +191,18 @@ class Loader implements LoaderContext {
   }
 
   readDocuments(path: string, env: Environment, referencedAt?: SourceLoc): LMap[] {
-    const text = this.fs.readText(path);
+    // `include` loads each included file on its own, so a diamond of includes (a includes b twice, b
+    // includes c twice…) doubles the work per level: bound the number of files read.
+    if (++this.loads > MAX_FILE_LOADS) {
+      if (this.loads === MAX_FILE_LOADS + 1) {
+        const message = `More than ${MAX_FILE_LOADS} compose files are read through include and extends; refusing to load more (an include graph that multiplies?)`;
+        if (referencedAt) this.sink.error('compose/too-many-files', message, referencedAt);
+        else this.sink.error('compose/too-many-files', message);
+      }
+      return [];
+    }
+    const text = this.readChecked(path, referencedAt);
+    if (text === null) return [];
     if (text === undefined) {
       const message = `Compose file not found: ${this.display(path)}`;
       if (referencedAt) this.sink.error('compose/file-not-found', message, referencedAt);
@@ -223,10 +246,23 @@ class Loader implements LoaderContext {
     return merged;
   }
 
+  /** The file's text; undefined when missing; null when refused (too large, binary, not UTF-8: reported here). */
+  private readChecked(path: string, referencedAt?: SourceLoc): string | undefined | null {
+    try {
+      return this.fs.readText(path);
+    } catch (err) {
+      if (!(err instanceof ProjectFileError)) throw err;
+      this.sink.error(err.rule, `${this.display(path)}: ${err.message}`, { file: this.display(path), line: 1, column: 1 });
+      if (referencedAt) this.sink.error(err.rule, `cannot read ${this.display(path)}: ${err.message}`, referencedAt);
+      return null;
+    }
+  }
+
   readEnvFiles(files: readonly string[], env: Environment, referencedAt?: SourceLoc): Map<string, string> {
     const values = new Map<string, string>();
     for (const path of files) {
-      const text = this.fs.readText(path);
+      const text = this.readChecked(path, referencedAt);
+      if (text === null) continue;
       if (text === undefined) {
         const message = `Environment file not found: ${this.display(path)}`;
         if (referencedAt) this.sink.error('compose/file-not-found', message, referencedAt);

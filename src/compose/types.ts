@@ -99,6 +99,16 @@ export interface ComposeService {
   readOnly?: Located<boolean>;
   privileged?: Located<boolean>;
   pid?: Located<string>;
+  /** `ipc`, e.g. `host`, `shareable`, `service:x`. */
+  ipc?: Located<string>;
+  /** `userns_mode`, e.g. `host`. */
+  usernsMode?: Located<string>;
+  /** `security_opt` items as written, e.g. `no-new-privileges:true`, `seccomp:unconfined`. */
+  securityOpt: Array<Located<string>>;
+  /** Service-level limits (`mem_limit`, `cpus`, `pids_limit`), besides `deploy.resources.limits`. */
+  memLimit?: Located<string>;
+  cpus?: Located<string>;
+  pidsLimit?: Located<number>;
   capAdd: Array<Located<string>>;
   capDrop: Array<Located<string>>;
   /** `network_mode`; when set, `networks` is empty. */
@@ -203,6 +213,11 @@ export interface ComposeEnvironmentEntry {
   kind: 'literal' | 'interpolated' | 'empty' | 'inherited';
   /** Variables referenced by the value (names only). */
   variables: string[];
+  /**
+   * True when a literal value is a URL with a password in it (`scheme://user:password@host`); the
+   * value itself is not kept.
+   */
+  embedsCredentials?: boolean;
   loc: SourceLoc;
 }
 

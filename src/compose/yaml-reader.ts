@@ -73,7 +73,9 @@ function readDocuments(text: string, file: string, sink: DiagnosticSink): ReadYa
     let failed = false;
     for (const err of doc.errors) {
       failed = true;
-      sink.error('compose/yaml-syntax', `YAML syntax error: ${firstLine(err.message)}`, locAt(err.pos[0]));
+      // The yaml parser recurses per nesting level; absurd nesting overflows its stack.
+      const message = /maximum call stack/i.test(err.message) ? 'YAML nesting is too deep to read' : `YAML syntax error: ${firstLine(err.message)}`;
+      sink.error('compose/yaml-syntax', message, locAt(err.pos[0]));
     }
     for (const warning of doc.warnings) {
       sink.warning('compose/yaml-warning', `YAML: ${firstLine(warning.message)}`, locAt(warning.pos[0]));

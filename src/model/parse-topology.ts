@@ -1,4 +1,4 @@
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { Topology, type TopologyModel } from './schema/index.ts';
 import { schemaIssuesToDiagnostics } from './schema-issues.ts';
@@ -7,6 +7,8 @@ import { YamlLocator } from '../util/yaml-positions.ts';
 
 /** Aliases allowed per document: plenty for real files, far too few for a "billion laughs" bomb. */
 export const MAX_ALIAS_COUNT = 200;
+/** Deeper nesting is refused: real topologies stay below ten levels, and later stages recurse. */
+export const MAX_DEPTH = 64;
 export const SCHEMA_COMMENT = /^#\s*yaml-language-server:\s*\$schema=\S+/;
 
 export interface ParsedTopology {
@@ -29,13 +31,21 @@ export function parseTopology(text: string, file: string): ParsedTopology {
   const locator = new YamlLocator(file, lineCounter, doc);
   const diagnostics: Diagnostic[] = [];
 
-  const errors = [...doc.errors.map((err) => ({ offset: err.pos[0], message: firstLine(err.message) })), ...duplicateKeys(doc)];
+  // Depth first: the checks below walk the tree recursively.
+  const deep = doc.errors.length ? undefined : deepestNode(doc);
+  if (deep !== undefined) {
+    diagnostics.push({ severity: 'error', rule: 'yaml/too-deep', loc: locator.at(deep), message: `YAML nesting deeper than ${MAX_DEPTH} levels; a topology needs a handful` });
+    return { file, diagnostics, locator };
+  }
+  const errors = [...doc.errors.map((err) => ({ offset: err.pos[0], message: firstLine(err.message) })), ...(doc.errors.length ? [] : duplicateKeys(doc))];
   for (const err of errors.sort((a, b) => a.offset - b.offset)) {
+    // The yaml parser recurses per nesting level; absurd nesting overflows its stack.
+    const tooDeep = /maximum call stack/i.test(err.message);
     diagnostics.push({
       severity: 'error',
-      rule: 'yaml/syntax',
+      rule: tooDeep ? 'yaml/too-deep' : 'yaml/syntax',
       loc: locator.at(err.offset),
-      message: `YAML syntax error: ${err.message}`,
+      message: tooDeep ? `YAML nesting is too deep to read (more than ${MAX_DEPTH} levels are refused)` : `YAML syntax error: ${err.message}`,
     });
   }
   if (diagnostics.length) return { file, diagnostics, locator };
@@ -72,6 +82,23 @@ export function parseTopology(text: string, file: string): ParsedTopology {
   diagnostics.push(...checkReferences(parsed.data, (path, opts) => locator.locate(path, opts)));
   const topology = diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.data;
   return { file, topology, diagnostics, locator };
+}
+
+/** Offset of the first node nested deeper than MAX_DEPTH (walked without recursion), or undefined. */
+function deepestNode(doc: Document.Parsed): number | undefined {
+  const stack: Array<[unknown, number]> = [[doc.contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return (node as { range?: [number] } | null)?.range?.[0] ?? 0;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) {
+          stack.push([item.key, depth + 1], [item.value, depth + 1]);
+        } else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Keys repeated in one mapping (merge keys `<<` aside), with yaml's message for them. */

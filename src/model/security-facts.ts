@@ -11,6 +11,8 @@ export interface SecurityFact {
   layer: SecurityLayerKind;
   holds: boolean;
   statement: string;
+  /** The rule of `topodoc check --security` that checks the same thing against the compose files. */
+  rule: string;
 }
 
 const DATASTORE_KINDS = new Set(['database', 'cache', 'queue', 'object-storage']);
@@ -48,6 +50,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
     const others = publishers.filter((o) => o !== proxy);
     facts.push({
       layer: 'network',
+      rule: 'security/internal-service-published',
       holds: others.length === 0,
       statement: others.length === 0 ? `Only ${name(proxy)} publishes ports on the host.` : `Besides ${name(proxy)}, ${others.map(name).join(', ')} publish ports on the host.`,
     });
@@ -55,9 +58,9 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
   for (const [id, net] of Object.entries(t.networks ?? {})) {
     const members = Object.entries(t.services).filter(([, s]) => s.networks?.includes(id));
     const hasStore = members.some(([, s]) => isDatastore(s.kind));
-    if (net.internal) facts.push({ layer: 'network', holds: true, statement: `Network ${id} is internal: its containers have no route to the outside world.` });
+    if (net.internal) facts.push({ layer: 'network', rule: 'security/network-not-internal', holds: true, statement: `Network ${id} is internal: its containers have no route to the outside world.` });
     else if (hasStore && !proxyNets.has(id) && net.purpose === 'internal') {
-      facts.push({ layer: 'network', holds: false, statement: `Network ${id} carries datastores but is not marked internal, so its containers can reach the Internet.` });
+      facts.push({ layer: 'network', rule: 'security/network-not-internal', holds: false, statement: `Network ${id} carries datastores but is not marked internal, so its containers can reach the Internet.` });
     }
   }
 
@@ -66,6 +69,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
     if (ep.protocol !== 'http' || !ep.exposed) continue;
     facts.push({
       layer: 'transport',
+      rule: 'security/http-without-redirect',
       holds: Boolean(ep.redirect),
       statement: ep.redirect ? `Entrypoint ${id} (port ${ep.port}) redirects every request to ${ep.redirect.to} over ${ep.redirect.scheme.toUpperCase()}.` : `Entrypoint ${id} (port ${ep.port}) serves plain HTTP without a redirect to HTTPS.`,
     });
@@ -75,6 +79,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
   if (routes.length) {
     facts.push({
       layer: 'transport',
+      rule: 'security/router-without-tls',
       holds: plain.length === 0,
       statement: plain.length === 0 ? (routes.length === 1 ? 'The public route is served over TLS.' : `All ${routes.length} public routes are served over TLS.`) : `Routes without TLS: ${plain.map(([n, r]) => `${n} (${r.host})`).join(', ')}.`,
     });
@@ -90,6 +95,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
     if (adminSurface && !r.redirect) {
       facts.push({
         layer: 'access-control',
+        rule: 'security/admin-route-without-auth',
         holds: authed,
         statement: authed ? `Admin surface ${r.host}${r.path ?? ''} (${name(r.service)}) requires authentication.` : `Admin surface ${r.host}${r.path ?? ''} (${name(r.service)}) is public without an auth middleware.`,
       });
@@ -98,6 +104,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
       const limited = types.includes('rateLimit');
       facts.push({
         layer: 'access-control',
+        rule: 'security/api-without-rate-limit',
         holds: limited,
         statement: limited ? `API route ${r.host}${r.path ?? ''} is rate limited.` : `API route ${r.host}${r.path ?? ''} has no rate limit.`,
       });
@@ -109,6 +116,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
   if (routes.length) {
     facts.push({
       layer: 'application',
+      rule: 'security/missing-security-headers',
       holds: withHeaders.length === routes.filter(([, r]) => !r.redirect).length,
       statement: `${withHeaders.length} of ${routes.filter(([, r]) => !r.redirect).length} public routes set security headers.`,
     });
@@ -116,6 +124,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
   const noHealth = Object.entries(t.services).filter(([, s]) => !s.healthcheck && s.status !== 'planned');
   facts.push({
     layer: 'application',
+    rule: 'security/no-healthcheck',
     holds: noHealth.length === 0,
     statement: noHealth.length === 0 ? 'Every service declares a health check.' : `Services without a health check: ${noHealth.map(([id]) => name(id)).join(', ')}.`,
   });
@@ -124,6 +133,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
   if (users.length) {
     facts.push({
       layer: 'application',
+      rule: 'security/container-root',
       holds: root.length === 0,
       statement: root.length === 0 ? `Services with a declared user run as non-root: ${users.map(([id, s]) => `${name(id)} (${s.user})`).join(', ')}.` : `Running as root: ${root.map(([id]) => name(id)).join(', ')}.`,
     });
@@ -132,6 +142,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
   if (socket.length) {
     facts.push({
       layer: 'application',
+      rule: 'security/docker-socket',
       holds: socket.every((s) => s.ro),
       statement: socket.map((s) => `${name(s.id)} mounts the Docker socket ${s.ro ? 'read-only' : 'read-write'}.`).join(' '),
     });
@@ -146,7 +157,7 @@ export function securityFacts(t: TopologyModel): SecurityFact[] {
     const parts: string[] = [];
     parts.push(published.length ? `publishes host port ${published.map((p) => p.hostPort).join(', ')}` : 'publishes no port');
     parts.push(sharesProxy.length ? `shares network ${sharesProxy.join(', ')} with Traefik` : 'is on no network Traefik joins');
-    facts.push({ layer: 'data', holds: isolated || published.length === 0, statement: `${name(id)} ${parts.reverse().join(' and ')}.` });
+    facts.push({ layer: 'data', rule: 'security/datastore-published', holds: isolated || published.length === 0, statement: `${name(id)} ${parts.reverse().join(' and ')}.` });
   }
   return facts;
 }

@@ -2,7 +2,7 @@
  * The Drift page's data: the latest `topodoc check --format json` report, read tolerantly (a
  * report from an older or newer topodoc still shows what it can). Pure; the loader reads the file.
  */
-import { mdCell, mdCode, mdProse, mdTable, mdText } from '../views/escape.ts';
+import { mdCell, mdCode, mdTable, mdText } from '../views/escape.ts';
 import type { Href } from './system-pages.ts';
 import { systemPath } from './urls.ts';
 
@@ -55,7 +55,8 @@ function finding(v: unknown): DriftFinding | undefined {
 
 function findingsOf(v: Record<string, unknown>): DriftFinding[] {
   const list = Array.isArray(v['findings']) ? v['findings'] : Array.isArray(v['diagnostics']) ? v['diagnostics'] : [];
-  return list.map(finding).filter((f): f is DriftFinding => f !== undefined);
+  // Security findings (`check --security`) have their own section on each system's security page.
+  return list.map(finding).filter((f): f is DriftFinding => f !== undefined && !f.rule.startsWith('security/'));
 }
 
 /** Reads a parsed report; throws with a readable message when it is not a check report at all. */
@@ -106,7 +107,8 @@ export function driftMarkdown(report: DriftReport, reportName: string, knownSyst
         sorted.map((f) => [
           f.severity === 'error' ? '**error**' : f.severity,
           f.file ? mdCode(`${f.file}${f.line ? `:${f.line}` : ''}`) : '–',
-          `${mdProse(f.message)} ${mdCode(f.rule)}`,
+          // Plain text: messages quote compose content (router names, rules), which must not become links or markup.
+          `${mdText(f.message)} ${mdCode(f.rule)}`,
           mdCell(f.expected),
           mdCell(f.found),
         ]),

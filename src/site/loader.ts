@@ -22,8 +22,12 @@ import { generateOutputs, generateSystem } from '../views/generate.ts';
 import { composeLocations } from './compose-locations.ts';
 import { driftHowToMarkdown, driftMarkdown, normalizeCheckReport } from './drift-report.ts';
 import type { PageBlock, SitePage } from './page-model.ts';
-import { DEFAULT_CHECK_REPORT, DIAGRAMS_DIR, SVG_DIR, TOPOLOGY_DIR } from './paths.ts';
+import { DEFAULT_CHECK_REPORT, DIAGRAMS_DIR, projectDir, SVG_DIR, TOPOLOGY_DIR } from './paths.ts';
 import { schemaReferenceMarkdown } from './schema-reference.ts';
+import { SECURITY_RULES } from '../security/catalog.ts';
+import { ruleDocsPath, ruleSlug, SECURITY_RULES_PATH } from '../security/paths.ts';
+import { siteSecurityReview } from './security-loader.ts';
+import { securityRuleMarkdown, securityRulesIndexMarkdown } from './security-review.ts';
 import { servicePage } from './service-page.ts';
 import { normalizeBase, withBase } from './settings.ts';
 import { systemPages, systemSummary, type SystemSummary } from './system-pages.ts';
@@ -70,12 +74,13 @@ export interface SystemEntryData extends Record<string, unknown> {
 export interface ReferenceEntryData extends RenderedPage, Record<string, unknown> {}
 
 interface Dirs {
+  /** The documented repository (the Astro root, unless `topodoc build` points elsewhere). */
   root: string;
   base: string;
 }
 
 function dirsOf(ctx: LoaderContext): Dirs {
-  return { root: fileURLToPath(ctx.config.root), base: normalizeBase(ctx.config.base) };
+  return { root: projectDir(process.env, fileURLToPath(ctx.config.root)), base: normalizeBase(ctx.config.base) };
 }
 
 async function renderPage(ctx: LoaderContext, page: SitePage): Promise<RenderedPage> {
@@ -104,7 +109,8 @@ function debounce(fn: () => void, ms: number): () => void {
  * which Vite's module runner (where loaders run) would rewrite.
  */
 function runRender(root: string, diagramsDir: string, svgDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
+  // The launcher runs the sources in a checkout and the bundle in an installed package.
+  const bin = fileURLToPath(new URL('../../bin/topodoc.js', import.meta.url));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, 'render', '--diagrams', diagramsDir, '--out', svgDir], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
@@ -162,7 +168,8 @@ export function topologyLoader(options: TopologyLoaderOptions = {}): Loader {
       const fragments = generateSystem(t);
       const compose = composeLocations(t, l.absPath, root);
       const pages: SystemPageData[] = [];
-      for (const entry of systemPages(t, fragments, href)) pages.push({ ...(await renderPage(ctx, entry.page)), slug: entry.slug, label: entry.label });
+      const review = siteSecurityReview(l, root);
+      for (const entry of systemPages(t, fragments, href, review)) pages.push({ ...(await renderPage(ctx, entry.page)), slug: entry.slug, label: entry.label });
       const services: ServicePageData[] = [];
       for (const [id, s] of Object.entries(t.services)) {
         const page = servicePage(t, id, fragments, href, {
@@ -241,6 +248,19 @@ export function referenceLoader(options: ReferenceLoaderOptions = {}): Loader {
       blocks: [],
     };
     ctx.store.set({ id: 'schema', data: { ...(await renderPage(ctx, schemaPage)) } satisfies ReferenceEntryData });
+
+    const rulesPage: SitePage = {
+      path: SECURITY_RULES_PATH,
+      title: 'Security rules',
+      description: 'Every rule of topodoc check --security: what it finds, why it matters and how to fix it.',
+      markdown: securityRulesIndexMarkdown(href),
+      blocks: [],
+    };
+    ctx.store.set({ id: 'security-rules', data: { ...(await renderPage(ctx, rulesPage)), slug: '' } satisfies ReferenceEntryData });
+    for (const rule of SECURITY_RULES) {
+      const page: SitePage = { path: ruleDocsPath(rule.id), title: rule.id, description: `${rule.title}.`, markdown: securityRuleMarkdown(rule, href), blocks: [] };
+      ctx.store.set({ id: `security-rule-${ruleSlug(rule.id)}`, data: { ...(await renderPage(ctx, page)), slug: ruleSlug(rule.id) } satisfies ReferenceEntryData });
+    }
 
     const abs = path.resolve(root, reportPath);
     let markdown: string;

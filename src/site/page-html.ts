@@ -7,12 +7,12 @@ import path from 'node:path';
 import { asciiFigureHtml, diagramFigureHtml } from './diagram-html.ts';
 import type { PageBlock } from './page-model.ts';
 import { splitAtBlocks } from './page-model.ts';
-import { SVG_DIR } from './paths.ts';
+import { projectDir, SVG_DIR } from './paths.ts';
 import { withBase } from './settings.ts';
 import { diagramPath } from './urls.ts';
 
 /** The rendered SVG of a diagram, or undefined when `topodoc render` has not produced it. */
-export function readDiagramSvg(systemId: string, name: string, root: string = process.cwd()): string | undefined {
+export function readDiagramSvg(systemId: string, name: string, root: string = projectDir(process.env, process.cwd())): string | undefined {
   const file = path.join(root, SVG_DIR, systemId, `${name}.svg`);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

@@ -8,6 +8,7 @@ import { displayName, routeHasTls, servicePorts } from '../model/queries.ts';
 import { mdCell, mdCode, mdTable, mdText } from '../views/escape.ts';
 import type { Fragment } from '../views/types.ts';
 import { PageWriter, plainText, type SitePage } from './page-model.ts';
+import { securityReviewMarkdown, type SiteSecurityReview } from './security-review.ts';
 import { servicePath, systemPath } from './urls.ts';
 
 /** Turns a root-relative path into the URL the site serves it at (adds the base path). */
@@ -59,7 +60,7 @@ export interface SystemPageEntry {
 }
 
 /** Every page of the system (services excluded), overview first. Pages with nothing to show are left out. */
-export function systemPages(t: TopologyModel, fragments: readonly Fragment[], href: Href): SystemPageEntry[] {
+export function systemPages(t: TopologyModel, fragments: readonly Fragment[], href: Href, review?: SiteSecurityReview): SystemPageEntry[] {
   const byName = new Map(fragments.map((f) => [f.name, f]));
   const take = (name: string) => byName.get(name);
   const starting = (prefix: string) => fragments.filter((f) => f.name.startsWith(prefix) && f.kind === 'mermaid');
@@ -123,6 +124,7 @@ export function systemPages(t: TopologyModel, fragments: readonly Fragment[], hr
   // Security and TLS
   {
     const w = new PageWriter(t.id);
+    if (review) w.markdown(securityReviewMarkdown(review, href));
     const security = take('security');
     if (security) w.heading(2, 'Security summary').markdown(plainText(security.description)).markdown(security.content);
     const routing = take('routing');
@@ -132,7 +134,7 @@ export function systemPages(t: TopologyModel, fragments: readonly Fragment[], hr
       w.heading(2, 'TLS');
       for (const f of tls) w.diagram(f, 3);
     }
-    add('security', 'Security & TLS', `${t.name}: security and TLS`, `Checked security facts, stated layers, Traefik entrypoints, middlewares and certificates of ${t.name}.`, w);
+    add('security', 'Security & TLS', `${t.name}: security and TLS`, `${review ? 'Security review of the compose files, checked' : 'Checked'} security facts, stated layers, Traefik entrypoints, middlewares and certificates of ${t.name}.`, w);
   }
 
   // Operations
@@ -201,7 +203,7 @@ function systemSubpageLinks(t: TopologyModel, fragments: readonly Fragment[], hr
     ['flows', 'Request flows', 'how each public route reaches its service', has('sequence') || has('urls') || has('flow')],
     ['networks', 'Networks', 'isolation and internal hostnames', has('networks') || has('hostnames')],
     ['ports', 'Ports', 'container ports by role and what is published on the host', has('ports') || has('published-ports')],
-    ['security', 'Security & TLS', 'checked facts, stated layers, middlewares and certificates', has('security') || has('routing') || has('tls')],
+    ['security', 'Security & TLS', 'security review, checked facts, stated layers, middlewares and certificates', has('security') || has('routing') || has('tls')],
     ['operations', 'Operations', 'start-up order, volumes, backups and scaling', has('startup-order') || has('volumes') || has('operations')],
     ['text', 'Text diagrams', 'the same views as copyable text', fragments.some((f) => f.kind === 'ascii')],
   ];

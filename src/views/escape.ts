@@ -62,7 +62,25 @@ export function mdTable(headers: string[], rows: string[][]): string {
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Prose fields documented as Markdown (descriptions, notes): Markdown is kept, raw HTML is neutralised. */
+/** Link targets that run code or embed content when followed: never emitted as links. */
+const UNSAFE_LINK = /(\]\(\s*|^\s*\[[^\]\n]*\]:\s*)(?:javascript|vbscript|data|file)\s*:/gim;
+
+/**
+ * Prose fields documented as Markdown (descriptions, notes): Markdown is kept, raw HTML is neutralised,
+ * and links to `javascript:`, `vbscript:`, `data:` or `file:` URLs lose their scheme.
+ */
 export function mdProse(s: string): string {
-  return s.replace(/&(?![a-z]+;|#\d+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+  return s
+    .replace(/&(?![a-z]+;|#\d+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(UNSAFE_LINK, (_m, lead: string) => `${lead}#unsafe-link:`)
+    .trim();
+}
+
+/** A fenced code block that its content cannot close: the fence is longer than any backtick run inside. */
+export function mdFence(content: string, lang: string): string {
+  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${content}\n${fence}`;
 }

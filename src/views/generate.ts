@@ -15,6 +15,7 @@ import { startupOrder } from './markdown/startup-order.ts';
 import { systemDoc } from './markdown/system-doc.ts';
 import { volumesTable } from './markdown/volumes.ts';
 import { mermaidGenerators } from './mermaid/index.ts';
+import { mdFence } from './escape.ts';
 import type { Fragment, Generator, ViewOptions } from './types.ts';
 
 export const markdownGenerators: Generator[] = [
@@ -60,7 +61,7 @@ export function injectableViews(systems: TopologyModel[], options: ViewOptions =
   const views = new Map<string, string>();
   for (const t of systems) {
     for (const f of generateSystem(t, options)) {
-      const body = f.kind === 'mermaid' ? `\`\`\`mermaid\n${f.content.trimEnd()}\n\`\`\`` : f.kind === 'ascii' ? `\`\`\`text\n${f.content.trimEnd()}\n\`\`\`` : f.content;
+      const body = f.kind === 'mermaid' ? mdFence(f.content.trimEnd(), 'mermaid') : f.kind === 'ascii' ? mdFence(f.content.trimEnd(), 'text') : f.content;
       views.set(`${t.id}/${f.name}`, body);
       if (systems.length === 1) views.set(f.name, body);
     }

@@ -3,7 +3,7 @@
  * any report format, even when the drift involves labels built from them.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkTopology } from '../../src/check/load-system.ts';
@@ -31,11 +31,13 @@ describe('awesome-compose corpus: a topology naming the services is checked with
       const project = loadComposeProjectSync({ files: [file], tolerateErrors: true, envFiles: [] });
       const services = Object.keys(project.services);
       const dir = tempDir('topodoc-check-corpus-');
+      // The project's folder is copied beside the topology: topodoc reads only files inside the project.
+      cpSync(path.dirname(file), path.join(dir, 'stack'), { recursive: true });
       const topology = [
         '# yaml-language-server: $schema=x',
         'id: corpus',
         'name: Corpus',
-        `compose: { files: [${JSON.stringify(file)}] }`,
+        `compose: { files: [${JSON.stringify(`stack/${path.basename(file)}`)}] }`,
         'services:',
         ...services.map((s) => `  ${JSON.stringify(s)}: { kind: app }`),
         '',
@@ -43,8 +45,9 @@ describe('awesome-compose corpus: a topology naming the services is checked with
       writeFileSync(path.join(dir, 'corpus.yaml'), topology);
       const loaded = await loadTopologyFile(path.join(dir, 'corpus.yaml'), dir);
       assert.ok(loaded.topology, JSON.stringify(loaded.diagnostics));
-      const result = checkTopology(loaded, { cwd: dir, env: {} });
+      const result = checkTopology(loaded, { cwd: dir, env: {}, security: true });
       assert.ok(['checked', 'invalid'].includes(result.status));
+      assert.ok(!result.findings.some((f) => f.rule === 'check/path-outside-root'), 'the copied project is inside the root');
       if (result.status === 'checked') {
         assert.deepEqual(result.findings.filter((f) => f.rule === 'drift/service-missing' || f.rule === 'drift/service-extra'), []);
         for (const f of result.findings) assert.ok(f.loc && f.loc.line >= 1 && f.loc.column >= 1, `${f.rule} has a location`);

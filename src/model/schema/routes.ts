@@ -7,7 +7,7 @@ export const Route = z
     host: z
       .string()
       .min(1)
-      .meta({ description: 'Host matched (Traefik `Host(...)`); `${DOMAIN}` placeholders are kept as written.' }),
+      .meta({ description: 'Host matched (Traefik `Host(...)`, `HostSNI(...)`); `${DOMAIN}` placeholders are kept as written. `*` matches any host (a rule without Host, `HostSNI(`*`)`, a UDP router).' }),
     path: z.string().regex(/^\//, 'a path starting with "/"').optional().meta({ description: 'Path prefix matched (Traefik `PathPrefix(...)`).' }),
     service: Id.meta({ description: 'Service the route sends traffic to.' }),
     port: z.union([PortRole, PortNumber]).default('main').meta({ description: 'Target port on the service: a role or a number.' }),

@@ -138,7 +138,7 @@ export const Service = z
     exports: Id.optional().meta({ description: 'For an exporter: the service whose metrics it exposes.' }),
     logs: z.string().optional().meta({ description: 'Where its logs are read, e.g. `docker logs selly-api` or `/var/log/traefik/`.' }),
     environment: z
-      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'an environment variable name (never NAME=value)'))
       .optional()
       .meta({ description: 'Names of the environment variables it needs (never values).' }),
   })

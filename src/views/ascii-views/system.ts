@@ -410,7 +410,7 @@ function volumesBox(t: TopologyModel): Layout | undefined {
   if (vols.length === 0) return undefined;
   const items = vols.map(([id, v]) => {
     const users = Object.keys(t.services).filter((s) => t.services[s]!.volumes?.some((m) => m.volume === id || (v.source !== undefined && m.volume === v.source)));
-    const kind = v.kind === 'bind' ? `bind mount${v.source ? ` of ${oneLine(v.source)}` : ''}` : v.kind === 'tmpfs' ? 'tmpfs' : `${v.external ? 'external ' : ''}named volume`;
+    const kind = v.kind === 'bind' ? `bind mount${v.source ? ` of ${oneLine(v.source)}` : ''}` : v.kind === 'tmpfs' ? 'tmpfs' : v.kind === 'anonymous' ? 'anonymous volumes' : `${v.external ? 'external ' : ''}named volume`;
     return `${id} (${kind}): ${plainProse(v.persists)}${users.length ? `; mounted by ${listProse(users.map((u) => nameOf(t, u)))}` : ''}`;
   });
   return box(bullets(items), { title: 'VOLUMES', titleAlign: 'left', width: 'fill' });

@@ -3,15 +3,28 @@ import type { TopologyModel } from '../../model/schema/index.ts';
 type Firewall = NonNullable<TopologyModel['firewall']>;
 type Rule = Firewall['rules'][number];
 
+/**
+ * A shell word as written when it is plainly safe (addresses, CIDRs, ports), else single-quoted
+ * (POSIX sh, with `'\''` for a quote inside): topology text must never become a second command.
+ */
+export function shellWord(s: string): string {
+  return /^[A-Za-z0-9_.:/,@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Text for a `# comment` line: one line, no control characters. */
+export function shellComment(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+}
+
 /** ufw commands for the firewall rules, in order (ufw(8) syntax). */
 export function ufwCommands(fw: Firewall): string[] {
   const out = [`ufw default ${fw.defaultIncoming} incoming`, `ufw default ${fw.defaultOutgoing} outgoing`];
   for (const r of fw.rules) {
     if (r.state?.length) {
-      out.push(`# ${r.description ?? `${r.state.join(',')} connections`}: ufw accepts established and related traffic by default`);
+      out.push(`# ${shellComment(r.description ?? `${r.state.join(',')} connections`)}: ufw accepts established and related traffic by default`);
       continue;
     }
-    const comment = r.description ? ` comment '${r.description.replace(/'/g, '')}'` : '';
+    const comment = r.description ? ` comment '${shellComment(r.description).replace(/'/g, '')}'` : '';
     const dir = r.direction === 'out' ? ' out' : '';
     const proto = r.protocol === 'any' ? '' : r.protocol;
     if (r.from === 'any') {
@@ -19,7 +32,7 @@ export function ufwCommands(fw: Firewall): string[] {
       out.push(`ufw ${r.action}${dir} ${target}${comment}`);
     } else {
       const port = r.port === undefined ? '' : ` port ${r.port}`;
-      out.push(`ufw ${r.action}${dir} from ${r.from} to any${port}${proto ? ` proto ${proto}` : ''}${comment}`);
+      out.push(`ufw ${r.action}${dir} from ${shellWord(r.from)} to any${port}${proto ? ` proto ${proto}` : ''}${comment}`);
     }
   }
   return out;
@@ -30,9 +43,9 @@ export function iptablesCommands(fw: Firewall): string[] {
   const out: string[] = [];
   for (const r of fw.rules) {
     // "(if needed)" marks an optional rule, unless its description already says so.
-    if (r.description) out.push(`# ${r.description}${r.optional && !/\bif needed\b/i.test(r.description) ? ' (if needed)' : ''}`);
+    if (r.description) out.push(`# ${shellComment(r.description)}${r.optional && !/\bif needed\b/i.test(r.description) ? ' (if needed)' : ''}`);
     const chain = r.direction === 'out' ? 'OUTPUT' : 'INPUT';
-    const src = r.from === 'any' ? '' : ` ${r.direction === 'out' ? '-d' : '-s'} ${r.from}`;
+    const src = r.from === 'any' ? '' : ` ${r.direction === 'out' ? '-d' : '-s'} ${shellWord(r.from)}`;
     if (r.state?.length) {
       out.push(`iptables -A ${chain}${src} -m state --state ${r.state.join(',')} -j ${target(r)}`);
       continue;

@@ -17,10 +17,12 @@ const LAYER_TITLES: Record<SecurityLayerKind, string> = {
 export function securitySummary(t: TopologyModel): Fragment[] {
   const parts: string[] = [];
   const facts = securityFacts(t);
-  parts.push('### Checked facts\n\nComputed from the topology, not restated: ✅ holds, ⚠️ does not.\n');
+  parts.push(
+    `### Checked facts\n\nComputed from the topology, not restated: ✅ holds, ⚠️ does not. Each names the rule that checks the same against the compose files${t.compose ? ' (`topodoc check --security`, which also reviews privileges, capabilities, secrets, health checks and resource limits)' : ''}.\n`,
+  );
   for (const layer of Object.keys(LAYER_TITLES) as SecurityLayerKind[]) {
     const mine = facts.filter((f) => f.layer === layer);
-    parts.push(`**${LAYER_TITLES[layer]}**\n\n${mine.length ? mine.map((f) => `- ${f.holds ? '✅' : '⚠️'} ${mdText(f.statement)}`).join('\n') : '- Nothing in the model speaks to this layer.'}\n`);
+    parts.push(`**${LAYER_TITLES[layer]}**\n\n${mine.length ? mine.map((f) => `- ${f.holds ? '✅' : '⚠️'} ${mdText(f.statement)} ${mdCode(f.rule)}`).join('\n') : '- Nothing in the model speaks to this layer.'}\n`);
   }
 
   if (t.security?.layers.length) {

@@ -1,5 +1,5 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
-import { mdCode, mdProse, mdText } from '../escape.ts';
+import { mdCode, mdFence, mdProse, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
 
 /**
@@ -80,8 +80,9 @@ function fragmentSection(f: Fragment | undefined): string | undefined {
 /** A diagram with its heading; ASCII views are folded away since the Mermaid view comes first. */
 function viewBlock(f: Fragment | undefined, folded: boolean): string | undefined {
   if (!f) return undefined;
-  if (f.kind === 'mermaid') return `### ${mdText(f.title)}\n\n${mdText(f.description)}\n\n\`\`\`mermaid\n${f.content.trimEnd()}\n\`\`\``;
-  const block = `\`\`\`text\n${f.content.trimEnd()}\n\`\`\``;
+  if (f.kind === 'mermaid') return `### ${mdText(f.title)}\n\n${mdText(f.description)}\n\n${mdFence(f.content.trimEnd(), 'mermaid')}`;
+  // Text diagrams quote topology text as is: a fence longer than any backtick run in it keeps it inside.
+  const block = mdFence(f.content.trimEnd(), 'text');
   if (folded) return `<details>\n<summary>${escapeHtml(f.title)} (text diagram)</summary>\n\n${block}\n\n</details>`;
   return `### ${mdText(f.title)}\n\n${block}`;
 }

@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { svgWithBase } from '../../../site/diagram-html.ts';
 import { readDiagramSvg } from '../../../site/page-html.ts';
-import { SVG_DIR } from '../../../site/paths.ts';
+import { projectDir, SVG_DIR } from '../../../site/paths.ts';
 import { astroBase } from '../../../site/settings.ts';
 
 export const getStaticPaths: GetStaticPaths = () => {
-  const root = path.join(process.cwd(), SVG_DIR);
+  const root = path.join(projectDir(process.env, process.cwd()), SVG_DIR);
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
