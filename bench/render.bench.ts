@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): topodoc's renderer vs. one `mmdc` run per diagram.
  *
- *   node_modules/.bin/node bench/render.bench.ts [--n=30] [--repeat=3] [--mmdc-limit=K] [--keep]
+ *   node_modules/.bin/node bench/render.bench.ts [--n=30 | --reference] [--repeat=3] [--mmdc-limit=K] [--keep]
  *
  * Writes N sample diagrams to a temp dir, renders them with renderDiagrams (force, cold; the
  * median of --repeat runs, each with its own browser), again without force (warm, in this
@@ -10,18 +10,17 @@
  * (or for the first K and extrapolates), with the system Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, findChromium } from '../src/render/chromium.ts';
-import { renderDiagrams } from '../src/render/render-all.ts';
+import { findDiagramFiles, renderDiagrams } from '../src/render/render-all.ts';
 import { sampleDiagrams } from './render-samples.ts';
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const count = Number(arg('n') ?? 30);
-const mmdcLimit = Math.min(count, Number(arg('mmdc-limit') ?? count));
+const requested = Number(arg('n') ?? 30);
 const repeat = Math.max(1, Number(arg('repeat') ?? 3));
 const keep = process.argv.includes('--keep');
 
@@ -45,7 +44,12 @@ const work = mkdtempSync(join(tmpdir(), 'topodoc-bench-'));
 const diagramsDir = join(work, 'diagrams');
 const outDir = join(work, 'public', 'diagrams');
 const mmdcOut = join(work, 'mmdc');
-const samples = sampleDiagrams(count);
+// --reference: the repository's own generated diagrams (diagrams/**/*.mmd) instead of samples.
+const samples = process.argv.includes('--reference')
+  ? findDiagramFiles(join(projectDir, 'diagrams')).map((f) => ({ path: `${f.name}.mmd`, source: readFileSync(f.file, 'utf8') }))
+  : sampleDiagrams(requested);
+const count = samples.length;
+const mmdcLimit = Math.min(count, Number(arg('mmdc-limit') ?? count));
 for (const { path, source } of samples) {
   mkdirSync(dirname(join(diagramsDir, path)), { recursive: true });
   writeFileSync(join(diagramsDir, path), source);

@@ -3,7 +3,7 @@
  * the directory `check` must run from so that compose files outside the temporary directory (the
  * shared corpus, the reference stacks) are inside its project root.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { topodoc, type CliResult } from '../helpers/cli.ts';
 
@@ -17,10 +17,10 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** The deepest directory holding both paths. */
+/** The deepest directory holding both paths, symbolic links resolved (as `check` resolves them). */
 export function commonAncestor(a: string, b: string): string {
-  const x = path.resolve(a).split(path.sep);
-  const y = path.resolve(b).split(path.sep);
+  const x = realpathSync(path.resolve(a)).split(path.sep);
+  const y = realpathSync(path.resolve(b)).split(path.sep);
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return x.slice(0, i).join(path.sep) || path.sep;
