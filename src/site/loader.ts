@@ -18,7 +18,7 @@ import { compareGenerated, writeGenerated } from '../io/generated-files.ts';
 import { findTopologyFiles, loadTopologyFiles, type LoadedTopology } from '../io/topology-files.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostics.ts';
 import { topologyJsonSchema } from '../model/json-schema.ts';
-import { generateOutputs, generateSystem } from '../views/generate.ts';
+import { generateOutputs, generateSystems, type GeneratedSystem } from '../views/generate.ts';
 import { composeLocations } from './compose-locations.ts';
 import { driftHowToMarkdown, driftMarkdown, normalizeCheckReport } from './drift-report.ts';
 import type { PageBlock, SitePage } from './page-model.ts';
@@ -158,14 +158,14 @@ export function topologyLoader(options: TopologyLoaderOptions = {}): Loader {
     const warnings = problems.filter((d) => d.severity !== 'error');
     if (warnings.length) ctx.logger.warn(report(warnings, loaded));
 
-    const systems = loaded.map((l) => l.topology!);
-    if (options.diagrams !== false) await prepareDiagrams(ctx, root, systems, dev);
+    const generated = new Map(generateSystems(loaded.map((l) => l.topology!)).map((g) => [g.topology.id, g]));
+    if (options.diagrams !== false) await prepareDiagrams(ctx, root, [...generated.values()], dev);
 
     const seen = new Set<string>();
     for (const l of loaded) {
       const t = l.topology!;
       seen.add(t.id);
-      const fragments = generateSystem(t);
+      const fragments = generated.get(t.id)!.fragments;
       const compose = composeLocations(t, l.absPath, root);
       const pages: SystemPageData[] = [];
       const review = siteSecurityReview(l, root);
@@ -189,9 +189,9 @@ export function topologyLoader(options: TopologyLoaderOptions = {}): Loader {
    * Makes sure the SVGs match the topologies. `npm run build` has already generated and rendered
    * them (then this finds everything cached); in dev this is what updates a changed diagram.
    */
-  const prepareDiagrams = async (ctx: LoaderContext, root: string, systems: Parameters<typeof generateOutputs>[0], dev: boolean) => {
+  const prepareDiagrams = async (ctx: LoaderContext, root: string, generated: GeneratedSystem[], dev: boolean) => {
     const diagramsAbs = path.join(root, diagramsDir);
-    const outputs = generateOutputs(systems);
+    const outputs = generateOutputs(generated);
     if (dev) await writeGenerated(diagramsAbs, outputs);
     else {
       const stale = await compareGenerated(diagramsAbs, outputs);

@@ -46,24 +46,32 @@ export function generateSystem(t: TopologyModel, options: ViewOptions = {}): Fra
   return [...fragments, systemDoc(t, fragments)];
 }
 
+/** A system with every view of it, generated once and shared by the files, inject blocks and site pages. */
+export interface GeneratedSystem {
+  topology: TopologyModel;
+  fragments: Fragment[];
+}
+
+export function generateSystems(systems: TopologyModel[], options: ViewOptions = {}): GeneratedSystem[] {
+  return [...systems].sort((a, b) => a.id.localeCompare(b.id)).map((topology) => ({ topology, fragments: generateSystem(topology, options) }));
+}
+
 /** All files under the output root: `<system>/<file>` for each system, plus the index `README.md`. */
-export function generateOutputs(systems: TopologyModel[], options: ViewOptions = {}): Map<string, string> {
+export function generateOutputs(generated: GeneratedSystem[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const t of [...systems].sort((a, b) => a.id.localeCompare(b.id))) {
-    for (const f of generateSystem(t, options)) files.set(`${t.id}/${f.file}`, f.content);
-  }
-  files.set('README.md', indexDoc(systems));
+  for (const { topology, fragments } of generated) for (const f of fragments) files.set(`${topology.id}/${f.file}`, f.content);
+  files.set('README.md', indexDoc(generated.map((g) => g.topology)));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Views addressable by inject markers: `<system>/<name>`, and plain `<name>` when there is one system. */
-export function injectableViews(systems: TopologyModel[], options: ViewOptions = {}): Map<string, string> {
+export function injectableViews(generated: GeneratedSystem[]): Map<string, string> {
   const views = new Map<string, string>();
-  for (const t of systems) {
-    for (const f of generateSystem(t, options)) {
+  for (const { topology, fragments } of generated) {
+    for (const f of fragments) {
       const body = f.kind === 'mermaid' ? mdFence(f.content.trimEnd(), 'mermaid') : f.kind === 'ascii' ? mdFence(f.content.trimEnd(), 'text') : f.content;
-      views.set(`${t.id}/${f.name}`, body);
-      if (systems.length === 1) views.set(f.name, body);
+      views.set(`${topology.id}/${f.name}`, body);
+      if (generated.length === 1) views.set(f.name, body);
     }
   }
   return views;

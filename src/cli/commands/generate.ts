@@ -3,8 +3,7 @@ import path from 'node:path';
 import { compareGenerated, shortDiff, writeGenerated } from '../../io/generated-files.ts';
 import { displayPath, findTopologyFiles, loadTopologyFiles } from '../../io/topology-files.ts';
 import { compareDiagnostics, UserInputError, type Diagnostic } from '../../model/diagnostics.ts';
-import type { TopologyModel } from '../../model/schema/index.ts';
-import { generateOutputs, injectableViews } from '../../views/generate.ts';
+import { generateOutputs, generateSystems, injectableViews, type GeneratedSystem } from '../../views/generate.ts';
 import { injectViews } from '../../views/inject.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliContext, type Command } from '../command.ts';
 import { formatDiagnostic, paint, plural } from '../output.ts';
@@ -43,12 +42,13 @@ export const generateCommand: Command = {
     }
     const systems = loaded.map((l) => l.topology!);
     const outDir = path.resolve(ctx.cwd, String(values.out));
-    const outputs = generateOutputs(systems);
+    const generated = generateSystems(systems);
+    const outputs = generateOutputs(generated);
     const injectFiles = (values.inject as string[] | undefined) ?? [];
 
     if (values.check) {
       const changes = await compareGenerated(outDir, outputs);
-      const injectDrift = await injectAll(injectFiles, systems, ctx, true);
+      const injectDrift = await injectAll(injectFiles, generated, ctx, true);
       for (const c of changes) {
         const shown = displayPath(path.join(outDir, c.file), ctx.cwd);
         ctx.stderr(`${paint(ctx, c.kind === 'stale' ? 'yellow' : 'red', c.kind.padEnd(7))} ${shown}\n`);
@@ -64,7 +64,7 @@ export const generateCommand: Command = {
     }
 
     const { written, removed } = await writeGenerated(outDir, outputs);
-    await injectAll(injectFiles, systems, ctx, false);
+    await injectAll(injectFiles, generated, ctx, false);
     for (const f of written) ctx.stdout(`wrote   ${displayPath(path.join(outDir, f), ctx.cwd)}\n`);
     for (const f of removed) ctx.stdout(`removed ${displayPath(path.join(outDir, f), ctx.cwd)}\n`);
     ctx.stdout(`${paint(ctx, 'green', '✓')} ${systems.map((s) => s.id).join(', ')}: ${plural(outputs.size, 'file')} (${written.length} changed, ${removed.length} removed)\n`);
@@ -73,9 +73,9 @@ export const generateCommand: Command = {
 };
 
 /** Fills inject blocks; returns how many files are (or were) out of date. Marker errors are user errors. */
-async function injectAll(files: string[], systems: TopologyModel[], ctx: CliContext, check: boolean): Promise<number> {
+async function injectAll(files: string[], generated: GeneratedSystem[], ctx: CliContext, check: boolean): Promise<number> {
   if (files.length === 0) return 0;
-  const views = injectableViews(systems);
+  const views = injectableViews(generated);
   let drift = 0;
   const errors: Diagnostic[] = [];
   const updates: Array<{ abs: string; text: string }> = [];
