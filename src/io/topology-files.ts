@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserInputError, type Diagnostic } from '../model/diagnostics.ts';
 import { parseTopology, type ParsedTopology } from '../model/parse-topology.ts';
+import { displayPath } from '../util/display-path.ts';
 
 export const DEFAULT_TOPOLOGY_DIR = 'topology';
 /** Topology files larger than this are refused before parsing (a topology is a few hundred lines). */
@@ -88,8 +89,3 @@ export async function loadTopologyFile(absPath: string, cwd: string): Promise<Lo
   return { ...parseTopology(text, file), absPath, text };
 }
 
-/** Paths in messages are relative to where the user stands, with forward slashes. */
-export function displayPath(absPath: string, cwd: string): string {
-  const rel = path.relative(cwd, absPath);
-  return (rel && !rel.startsWith('..') ? rel : absPath).split(path.sep).join('/');
-}

@@ -1,4 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { UserInputError } from '../model/diagnostics.ts';
 
@@ -76,10 +77,11 @@ export function findChromium(
 /**
  * Launches the system Chromium headless. Playwright's `launch()` gives every browser a fresh
  * temporary user-data-dir (`playwright_chromiumdev_profile-*`) and deletes it on close, so
- * no profile state leaks between runs. playwright-core is imported lazily: runs that find
- * every diagram cached never pay for loading it.
+ * no profile state leaks between runs. playwright-core is loaded lazily: runs that find
+ * every diagram cached never pay for loading it. It is CommonJS, so `require` loads it ~90 ms
+ * faster than `import()`, which first scans its 5 MB for named exports.
  */
 export async function launchChromium(executablePath: string = findChromium()): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
   return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
 }

@@ -190,6 +190,17 @@ function mermaidDiagnostic(src: MermaidSource, error: PageError): Diagnostic {
   };
 }
 
+/** The diagram's declaration keyword (`flowchart`, `sequenceDiagram`, …), read the way parserLineOrigins reads lines. */
+export function diagramKeyword(source: string): string {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n').slice(frontMatterLines(source));
+  for (const line of lines) {
+    const text = line.replace(/%%\{.*?\}%%/g, '').trim();
+    if (text === '' || text.startsWith('%%')) continue;
+    return /^[A-Za-z][\w-]*/.exec(text)?.[0] ?? '';
+  }
+  return '';
+}
+
 /** Source-level config (directives, front-matter config) may change colours; such diagrams learn from themselves. */
 function overridesConfig(source: string): boolean {
   return /%%\{/.test(source) || /^\s*config\s*:/m.test(frontMatter(source));
@@ -273,10 +284,13 @@ async function parseInPage(args: { source: string; config: Record<string, unknow
   }
 }
 
-function wellFormedInPage(svg: string): string {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const error = doc.getElementsByTagName('parsererror')[0];
-  return error ? (error.textContent ?? 'parse error') : '';
+/** For each SVG, the XML parser's complaint, or '' when it is well-formed. */
+function wellFormedInPage(svgs: string[]): string[] {
+  return svgs.map((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const error = doc.getElementsByTagName('parsererror')[0];
+    return error ? (error.textContent ?? 'parse error') : '';
+  });
 }
 
 // ---- Node side ----
@@ -295,17 +309,53 @@ function mermaidConfig(theme: string): Record<string, unknown> {
   };
 }
 
-/** Runs `work` over `items` with up to `workers` pages in parallel; results keep the input order. */
-async function inPool<T, R>(items: readonly T[], workers: number, page: (slot: number) => Promise<Page>, work: (page: Page, item: T) => Promise<R>): Promise<R[]> {
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Yields to the event loop, so requests already issued (to a page) are sent before Node does CPU work. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Runs `draw` (work in a page) and then `finish` (work in Node) over `items` with up to `workers`
+ * pages; results keep the input order. A page starts its next item before Node finishes the one
+ * it just returned, so pages never wait for Node. `finish` may hand back SVG text for
+ * `verify`, which checks each page's output in one batch at the end.
+ */
+async function inPool<T, D, R>(
+  items: readonly T[],
+  workers: number,
+  page: (slot: number) => Promise<Page>,
+  draw: (page: Page, item: T) => Promise<D>,
+  finish: (item: T, drawn: D) => R,
+  verify?: (page: Page, results: Array<{ item: T; result: R }>) => Promise<void>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
-  let next = 0;
+  let front = 0;
+  let back = items.length - 1;
+  // Even slots work from the front, odd ones from the back: with items grouped by kind, each page
+  // mostly sees one kind of diagram, and its JIT warms up for that kind only.
+  const take = (slot: number): number | undefined => (front > back ? undefined : slot % 2 === 0 ? front++ : back--);
   const worker = async (slot: number): Promise<void> => {
-    if (next >= items.length) return;
+    let current = take(slot);
+    if (current === undefined) return;
     const p = await page(slot);
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(p, items[index] as T);
+    const done: Array<{ item: T; result: R }> = [];
+    let drawing = draw(p, items[current] as T);
+    while (current !== undefined) {
+      const drawn = await drawing;
+      const following = take(slot);
+      if (following !== undefined) {
+        drawing = draw(p, items[following] as T);
+        // Awaited on the next pass; until then a failure must not count as unhandled.
+        drawing.catch(() => undefined);
+        await nextTurn();
+      }
+      const item = items[current] as T;
+      const result = finish(item, drawn);
+      results[current] = result;
+      done.push({ item, result });
+      current = following;
     }
+    if (verify) await verify(p, done);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, items.length)) }, (_, slot) => worker(slot)));
   return results;
@@ -389,42 +439,74 @@ export function openMermaidRenderer(options: MermaidRendererOptions = {}): Merma
     return palette;
   };
 
-  const renderOne = async (page: Page, diagram: MermaidDiagram): Promise<RenderOutcome> => {
+  /** The page's part of a render: Mermaid's SVG and the dark palette it will adapt to. */
+  type Drawn = { ok: true; svg: string; palette?: DarkPalette } | { ok: false; diagnostic: Diagnostic };
+
+  const draw = async (page: Page, diagram: MermaidDiagram): Promise<Drawn> => {
     const id = renderIdFor(diagram.name);
     const baseTheme = colorScheme === 'dark' ? THEMES.dark : THEMES.light;
     const first = await renderRaw(page, id, diagram.source, baseTheme);
-    if (!first.ok) return { name: diagram.name, ok: false, diagnostic: mermaidDiagnostic(diagram, first) };
-    let svg = first.svg;
-    if (colorScheme === 'adaptive') {
-      const probe = PROBES[first.diagramType];
-      let palette: DarkPalette;
-      if (probe !== undefined && !options.exactDarkStyles && !overridesConfig(diagram.source)) {
-        palette = await probePalette(page, first.diagramType, probe);
-      } else {
-        const dark = await renderRaw(page, id, diagram.source, THEMES.dark);
-        if (!dark.ok) return { name: diagram.name, ok: false, diagnostic: mermaidDiagnostic(diagram, dark) };
-        palette = darkPaletteFrom(styleOf(svg), styleOf(dark.svg), id);
-      }
-      svg = replaceStyle(svg, adaptiveCss(styleOf(svg), id, palette));
+    if (!first.ok) return { ok: false, diagnostic: mermaidDiagnostic(diagram, first) };
+    if (colorScheme !== 'adaptive') return { ok: true, svg: first.svg };
+    const probe = PROBES[first.diagramType];
+    if (probe !== undefined && !options.exactDarkStyles && !overridesConfig(diagram.source)) {
+      return { ok: true, svg: first.svg, palette: await probePalette(page, first.diagramType, probe) };
     }
+    const dark = await renderRaw(page, id, diagram.source, THEMES.dark);
+    if (!dark.ok) return { ok: false, diagnostic: mermaidDiagnostic(diagram, dark) };
+    return { ok: true, svg: first.svg, palette: darkPaletteFrom(styleOf(first.svg), styleOf(dark.svg), id) };
+  };
+
+  /** Node's part: theme-adaptive styles, smaller geometry, accessible text. */
+  const finish = (diagram: MermaidDiagram, drawn: Drawn): RenderOutcome => {
+    if (!drawn.ok) return { name: diagram.name, ok: false, diagnostic: drawn.diagnostic };
+    const id = renderIdFor(diagram.name);
+    let svg = drawn.svg;
+    if (drawn.palette) svg = replaceStyle(svg, adaptiveCss(styleOf(svg), id, drawn.palette));
     svg = hoistRepeatedStyles(svg, id);
     svg = replaceStyle(svg, pruneUnusedRules(styleOf(svg), classNamesIn(svg)));
     svg = scopeStrayIds(svg, id);
     svg = compactGeometry(simplifyPaths(svg));
     svg = makeResponsive(svg);
     svg = ensureAccessibleText(svg, id, { title: diagram.title ?? diagram.name, description: diagram.description });
-    const xmlError = await page.evaluate(wellFormedInPage, svg);
-    if (xmlError) throw new Error(`topodoc: rendering ${diagram.name} produced malformed SVG: ${xmlError}`);
     return { name: diagram.name, ok: true, svg };
   };
 
+  /** The browser's XML parser checks every SVG the post-processing produced, one batch per page. */
+  const verify = async (page: Page, done: Array<{ item: MermaidDiagram; result: RenderOutcome }>): Promise<void> => {
+    const rendered = done.flatMap(({ result }) => (result.ok ? [result] : []));
+    const errors = await page.evaluate(wellFormedInPage, rendered.map((r) => r.svg));
+    const bad = errors.findIndex((e) => e !== '');
+    if (bad >= 0) throw new Error(`topodoc: rendering ${rendered[bad]?.name} produced malformed SVG: ${errors[bad]}`);
+  };
+
   return {
-    render: (diagrams) => inPool(diagrams, poolSize, getPage, renderOne),
+    async render(diagrams) {
+      // Grouped by kind for the pool (see inPool); results go back to the callers' order.
+      const order = diagrams.map((_, i) => i).sort((a, b) => compareText(diagramKeyword(diagrams[a]?.source ?? ''), diagramKeyword(diagrams[b]?.source ?? '')) || a - b);
+      const outcomes = await inPool(
+        order.map((i) => diagrams[i] as MermaidDiagram),
+        poolSize,
+        getPage,
+        draw,
+        finish,
+        verify,
+      );
+      const results = new Array<RenderOutcome>(diagrams.length);
+      order.forEach((i, k) => {
+        results[i] = outcomes[k] as RenderOutcome;
+      });
+      return results;
+    },
     parse: (sources) =>
-      inPool(sources, poolSize, getPage, async (page, src): Promise<ParseOutcome> => {
-        const result = await page.evaluate(parseInPage, { source: src.source, config: mermaidConfig(THEMES.light) });
-        return result.ok ? { name: src.name, ok: true, diagramType: result.diagramType } : { name: src.name, ok: false, diagnostic: mermaidDiagnostic(src, result) };
-      }),
+      inPool(
+        sources,
+        poolSize,
+        getPage,
+        (page, src) => page.evaluate(parseInPage, { source: src.source, config: mermaidConfig(THEMES.light) }),
+        (src, result): ParseOutcome =>
+          result.ok ? { name: src.name, ok: true, diagramType: result.diagramType } : { name: src.name, ok: false, diagnostic: mermaidDiagnostic(src, result) },
+      ),
     async close() {
       const running = browser;
       browser = undefined;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openMermaidRenderer, parseMermaid, renderIdFor, renderMermaid } from '../../src/render/mermaid-renderer.ts';
+import { diagramKeyword, openMermaidRenderer, parseMermaid, renderIdFor, renderMermaid } from '../../src/render/mermaid-renderer.ts';
 import type { MermaidDiagram, MermaidRenderer, RenderOutcome } from '../../src/render/mermaid-renderer.ts';
 
 const FLOWCHART = `flowchart LR
@@ -141,6 +141,24 @@ describe('mermaid renderer', () => {
     }
   });
 
+  it('returns outcomes in the order asked, though pages take the diagrams grouped by kind', async () => {
+    const kinds = ['sequence', 'flowchart', 'sequence', 'flowchart', 'flowchart', 'sequence', 'flowchart'];
+    const diagrams = kinds.map((kind, i) => ({
+      name: `order/${i}`,
+      source: kind === 'sequence' ? `sequenceDiagram\n  participant p${i} as seq ${i}\n  p${i}->>p${i}: hi\n` : `flowchart LR\n  n${i}[flow ${i}] --> m${i}\n`,
+    }));
+    const outcomes = await renderer.render(diagrams);
+    assert.deepEqual(
+      outcomes.map((o) => o.name),
+      diagrams.map((d) => d.name),
+    );
+    outcomes.forEach((outcome, i) => {
+      const svg = svgOf(outcome);
+      assert.ok(svg.includes(`${kinds[i] === 'sequence' ? 'seq' : 'flow'} ${i}<`), `${outcome.name} holds its own label`);
+      assert.match(svg, kinds[i] === 'sequence' ? /aria-roledescription="sequence"/ : /aria-roledescription="flowchart-v2"/);
+    });
+  });
+
   it('reports a broken source with its line, and still renders the others', async () => {
     const diagrams: MermaidDiagram[] = [
       { name: 'ok', source: 'flowchart LR\n  a --> b\n' },
@@ -165,6 +183,15 @@ describe('mermaid renderer', () => {
     assert.doesNotMatch(svg, /<script/i);
     assert.doesNotMatch(svg, /onerror/i);
     assert.doesNotMatch(svg, /javascript:/i);
+  });
+});
+
+describe('diagramKeyword', () => {
+  it('reads the declaration after front matter, comments and directives', () => {
+    assert.equal(diagramKeyword('flowchart LR\n  a --> b\n'), 'flowchart');
+    assert.equal(diagramKeyword('---\ntitle: x\n---\n%% a comment\n\n%%{init: {"theme": "dark"}}%%\nsequenceDiagram\n  a->>b: hi\n'), 'sequenceDiagram');
+    assert.equal(diagramKeyword('\r\n  graph TD\r\n'), 'graph');
+    assert.equal(diagramKeyword('%% only a comment\n'), '');
   });
 });
 

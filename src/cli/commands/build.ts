@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { displayPath } from '../../io/topology-files.ts';
+import { displayPath } from '../../util/display-path.ts';
 import { DEFAULT_SITE_OUT_DIR, DIAGRAMS_DIR, SVG_DIR, TOPOLOGY_DIR } from '../../site/paths.ts';
 import { siteSettings } from '../../site/settings.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../command.ts';

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareGenerated, shortDiff, writeGenerated } from '../../io/generated-files.ts';
-import { displayPath, findTopologyFiles, loadTopologyFiles } from '../../io/topology-files.ts';
+import { findTopologyFiles, loadTopologyFiles } from '../../io/topology-files.ts';
+import { displayPath } from '../../util/display-path.ts';
 import { compareDiagnostics, UserInputError, type Diagnostic } from '../../model/diagnostics.ts';
 import { generateOutputs, generateSystems, injectableViews, type GeneratedSystem } from '../../views/generate.ts';
 import { injectViews } from '../../views/inject.ts';

@@ -9,7 +9,7 @@ import { emitTopology } from '../../import/emit.ts';
 import { mergeTopology } from '../../import/merge.ts';
 import { schemaReference } from '../../import/schema-ref.ts';
 import { SecretGuard } from '../../import/secrets.ts';
-import { displayPath } from '../../io/topology-files.ts';
+import { displayPath } from '../../util/display-path.ts';
 import { compareDiagnostics, UserInputError, type Diagnostic, type SourceLoc } from '../../model/diagnostics.ts';
 import { parseTopology } from '../../model/parse-topology.ts';
 import { EXIT_OK, UsageError, type CliContext, type Command } from '../command.ts';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeProjectName } from '../../compose/project-name.ts';
 import { schemaReference } from '../../import/schema-ref.ts';
-import { displayPath } from '../../io/topology-files.ts';
+import { displayPath } from '../../util/display-path.ts';
 import { UserInputError } from '../../model/diagnostics.ts';
 import { EXIT_OK, UsageError, type Command } from '../command.ts';
 import { paint } from '../output.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { renderDiagrams } from '../../render/render-all.ts';
 import { DIAGRAMS_DIR, SVG_DIR } from '../../site/paths.ts';
 import { EXIT_OK, type Command } from '../command.ts';
-import { displayPath } from '../../io/topology-files.ts';
+import { displayPath } from '../../util/display-path.ts';
 import { paint, plural } from '../output.ts';
 
 export const renderCommand: Command = {
