@@ -5,7 +5,8 @@
  *
  * 1. Start-up: the CLI checking the repository's five reference systems, against a bare `node -e 0`
  *    (median wall time of --runs spawns each, after one warm-up run that fills Node's compile cache),
- *    and the ratio (goal: within 8×).
+ *    and the ratio (goal: within 8×). Also a process that only parses the same YAML with the `yaml`
+ *    library (bench/yaml-parse-only.ts): the floor under any check that keeps source positions.
  * 2. Size: a generated system (bench/check-stack.ts) of 100, 1,000 and 10,000 services written to a
  *    temp dir, checked by the CLI (median wall time, and the CPU time of the child from
  *    /proc/self/stat, which is steadier on a busy machine) and in-process (load topology + check,
@@ -70,9 +71,11 @@ const ms = (v: number | undefined) => (v === undefined ? '    n/a' : `${v.toFixe
 // ---------------------------------------------------------------- start-up against node -e 0
 spawnTimed([bin, 'check'], repo); // warm-up: fills the compile cache
 const bare = repeat(runs, ['-e', '0'], repo);
+const yamlOnly = repeat(runs, [join(repo, 'bench/yaml-parse-only.ts'), 'topology'], repo);
 const five = repeat(runs, [bin, 'check'], repo);
 console.log(`topodoc check on the five reference systems (median of ${runs} runs, wall / child CPU):`);
 console.log(`  node -e 0        ${ms(bare.wall)} / ${ms(bare.cpu)}`);
+console.log(`  yaml parse only  ${ms(yamlOnly.wall)} / ${ms(yamlOnly.cpu)}   (load \`yaml\`, parse every file below topology/: ${(yamlOnly.wall / bare.wall).toFixed(1)}× node -e 0)`);
 console.log(`  topodoc check    ${ms(five.wall)} / ${ms(five.cpu)}   exit ${[...five.codes].join(',')}`);
 console.log(`  ratio            ${(five.wall / bare.wall).toFixed(1)}× wall${bare.cpu && five.cpu ? `, ${(five.cpu / bare.cpu).toFixed(1)}× CPU` : ''} (goal: within 8×)`);
 console.log('');
@@ -91,6 +94,7 @@ try {
 
     const n = size >= 10000 ? Math.min(runs, 3) : runs;
     const cli = repeat(n, [bin, 'check'], root);
+    const parseOnly = repeat(n, [join(repo, 'bench/yaml-parse-only.ts'), 'topology'], root);
 
     let inProcess = Number.POSITIVE_INFINITY;
     let findings = 0;
@@ -104,14 +108,15 @@ try {
     const perService = (inProcess * 1000) / size;
     const growth = previous ? `${(perService / previous.perService).toFixed(2)}×` : '';
     rows.push(
-      `${String(size).padStart(8)} | ${ms(cli.wall)} | ${ms(cli.cpu)} | ${ms(inProcess)} | ${perService.toFixed(0).padStart(8)} µs | ${growth.padStart(9)} | exit ${[...cli.codes].join(',')}, ${findings} findings`,
+      `${String(size).padStart(8)} | ${ms(cli.wall)} | ${ms(cli.cpu)} | ${ms(parseOnly.wall)} | ${ms(inProcess)} | ${perService.toFixed(0).padStart(8)} µs | ${growth.padStart(9)} | exit ${[...cli.codes].join(',')}, ${findings} findings`,
     );
     previous = { size, perService };
   }
   console.log('generated systems (one Traefik, one database, N routed apps):');
-  console.log('services |  CLI wall | CLI CPU   | in-process | per service | growth/svc | result');
+  console.log('services |  CLI wall | CLI CPU   | yaml only | in-process | per service | growth/svc | result');
   for (const row of rows) console.log(row);
   console.log('\ngoal: 1,000 services under 1 s; linear growth means µs per service stays about the same.');
+  console.log('"yaml only": a fresh process that just parses the same topology and compose files with `yaml`.');
 } finally {
   if (keep) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
