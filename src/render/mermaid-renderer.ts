@@ -311,6 +311,26 @@ function mermaidConfig(theme: string): Record<string, unknown> {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The order the pool should see items in (indices into `items`): grouped by kind, so the pages
+ * working from either end each meet mostly one kind; and within a group the biggest items towards
+ * the list's ends, so the pages meet in the middle over small items and finish together.
+ */
+export function poolOrder(items: ReadonlyArray<{ kind: string; size: number }>): number[] {
+  const byKind = new Map<string, number[]>();
+  items.forEach((item, i) => byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), i]));
+  const kinds = [...byKind.keys()].sort(compareText);
+  const order: number[] = [];
+  for (const kind of kinds) {
+    const group = byKind.get(kind) ?? [];
+    // Groups that start in the first half of the list are taken from the front: biggest first.
+    const fromFront = order.length + group.length / 2 <= items.length / 2;
+    const size = (i: number): number => items[i]?.size ?? 0;
+    order.push(...group.sort((a, b) => (fromFront ? size(b) - size(a) : size(a) - size(b)) || a - b));
+  }
+  return order;
+}
+
 /** Yields to the event loop, so requests already issued (to a page) are sent before Node does CPU work. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -482,8 +502,8 @@ export function openMermaidRenderer(options: MermaidRendererOptions = {}): Merma
 
   return {
     async render(diagrams) {
-      // Grouped by kind for the pool (see inPool); results go back to the callers' order.
-      const order = diagrams.map((_, i) => i).sort((a, b) => compareText(diagramKeyword(diagrams[a]?.source ?? ''), diagramKeyword(diagrams[b]?.source ?? '')) || a - b);
+      // The pool takes work from both ends (see inPool); results go back to the callers' order.
+      const order = poolOrder(diagrams.map((d) => ({ kind: diagramKeyword(d.source), size: d.source.length })));
       const outcomes = await inPool(
         order.map((i) => diagrams[i] as MermaidDiagram),
         poolSize,

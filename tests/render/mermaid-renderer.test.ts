@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { diagramKeyword, openMermaidRenderer, parseMermaid, renderIdFor, renderMermaid } from '../../src/render/mermaid-renderer.ts';
+import { diagramKeyword, poolOrder, openMermaidRenderer, parseMermaid, renderIdFor, renderMermaid } from '../../src/render/mermaid-renderer.ts';
 import type { MermaidDiagram, MermaidRenderer, RenderOutcome } from '../../src/render/mermaid-renderer.ts';
 
 const FLOWCHART = `flowchart LR
@@ -192,6 +192,23 @@ describe('diagramKeyword', () => {
     assert.equal(diagramKeyword('---\ntitle: x\n---\n%% a comment\n\n%%{init: {"theme": "dark"}}%%\nsequenceDiagram\n  a->>b: hi\n'), 'sequenceDiagram');
     assert.equal(diagramKeyword('\r\n  graph TD\r\n'), 'graph');
     assert.equal(diagramKeyword('%% only a comment\n'), '');
+  });
+});
+
+describe('poolOrder', () => {
+  it('groups by kind and puts the biggest items at both ends of the list', () => {
+    const items = [
+      { kind: 'sequenceDiagram', size: 5 },
+      { kind: 'flowchart', size: 1 },
+      { kind: 'sequenceDiagram', size: 9 },
+      { kind: 'flowchart', size: 7 },
+      { kind: 'flowchart', size: 3 },
+      { kind: 'sequenceDiagram', size: 2 },
+    ];
+    // Flowcharts (taken from the front) biggest first; sequence diagrams (from the back) biggest last.
+    assert.deepEqual(poolOrder(items), [3, 4, 1, 5, 0, 2]);
+    assert.deepEqual(poolOrder([]), []);
+    assert.deepEqual(poolOrder([{ kind: 'graph', size: 1 }, { kind: 'graph', size: 1 }]), [0, 1], 'ties keep the input order');
   });
 });
 
