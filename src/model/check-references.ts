@@ -152,8 +152,40 @@ export function checkReferences(t: TopologyModel, locate: Locate): Diagnostic[] 
   });
 
   out.push(...checkPublishedPorts(t, locate));
+  out.push(...checkScalingConflicts(t, locate));
   out.push(...checkDependencyCycles(t, locate));
   if (t.portConvention) out.push(...checkPortConvention(t, locate, services));
+  return out;
+}
+
+/**
+ * Compose runs every replica under the service's container_name and binds every replica to its
+ * published host ports, so a service with either cannot start a second instance: `--scale` fails
+ * with "container name already in use" or "port is already allocated". Warnings: the topology
+ * may document a plan the compose file does not support yet.
+ */
+function checkScalingConflicts(t: TopologyModel, locate: Locate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pubs = publications(t);
+  for (const [id, service] of Object.entries(t.services)) {
+    const scaling = service.scaling;
+    const key = scaling?.max !== undefined ? 'max' : 'replicas';
+    const instances = Math.max(scaling?.replicas ?? 1, scaling?.max ?? 1);
+    if (instances <= 1) continue;
+    const path = ['services', id, 'scaling', key];
+    const fixed: Array<{ what: string; loc: SourceLoc }> = [];
+    if (service.containerName !== undefined) fixed.push({ what: `container name "${service.containerName}"`, loc: locate(['services', id, 'containerName']) });
+    for (const p of pubs) if (p.owner === id && p.hostPort !== undefined) fixed.push({ what: `host port ${p.hostPort}/${p.protocol}`, loc: locate(p.path) });
+    if (fixed.length === 0) continue;
+    out.push({
+      severity: 'warning',
+      rule: 'service/fixed-for-one-instance',
+      path: formatPath(path),
+      loc: locate(path),
+      message: `service "${id}" may run ${instances} instances (scaling.${key}), but its ${fixed.map((f) => f.what).join(' and ')} can belong to one container only; Compose cannot scale it out until ${fixed.length > 1 ? 'they are' : 'that is'} removed`,
+      related: fixed.map((f) => ({ message: `the ${f.what}`, loc: f.loc })),
+    });
+  }
   return out;
 }
 

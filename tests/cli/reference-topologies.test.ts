@@ -22,7 +22,12 @@ test('npx topodoc validate names the five reference systems and exits 0', async 
   for (const id of ['sothebais-v1', 'sothebais', 'infra-production', 'mito', 'sellybase']) {
     assert.match(r.stdout, new RegExp(`^✓ ${id} {2}topology/${id}\\.yaml `, 'm'));
   }
-  assert.equal(r.stderr, '');
+  // The one diagnostic is documented reality: SellyBase's seed scales its API (`--scale api=3`)
+  // while its compose file fixes the container name.
+  const diagnostics = r.stderr.split('\n').filter((line) => /^\S+:\d+:\d+: /.test(line));
+  assert.deepEqual(diagnostics, [
+    'topology/sellybase.yaml:236:12: warning: service "api" may run 3 instances (scaling.max), but its container name "selly-api" can belong to one container only; Compose cannot scale it out until that is removed [service/fixed-for-one-instance]',
+  ]);
 });
 
 test('the committed JSON Schema matches the zod schema', async () => {

@@ -119,6 +119,28 @@ test('two services publishing one host port is an error naming both', async () =
   assert.match(r.stderr, /host port 443\/tcp is published by both "db" \(main port\) and "traefik" \(entrypoint websecure\)/);
 });
 
+test('a service that may be scaled out but has a fixed container name or host port gets a warning, not an error', async () => {
+  const named = await validateMutation(
+    '    technology: Fastify\n',
+    '    technology: Fastify\n    containerName: shop-api\n    scaling: { replicas: 1, max: 3 }\n',
+  );
+  assert.equal(named.code, 0, 'warnings do not fail validation');
+  const line = lineOf(minimalText, '    technology: Fastify') + 2;
+  assert.match(
+    named.stderr,
+    new RegExp(`^minimal\\.yaml:${line}:\\d+: warning: service "api" may run 3 instances \\(scaling\\.max\\), but its container name "shop-api" can belong to one container only; Compose cannot scale it out until that is removed \\[service/fixed-for-one-instance\\]`, 'm'),
+  );
+  assert.match(named.stderr, new RegExp(`^ {2}minimal\\.yaml:${line - 1}:\\d+: the container name "shop-api"$`, 'm'), 'points at the container name too');
+
+  const published = await validateMutation('    ports: { main: 3000, health: 3091 }\n', '    ports: { main: { port: 3000, published: 3000 }, health: 3091 }\n    scaling: { replicas: 2 }\n');
+  assert.equal(published.code, 0);
+  assert.match(published.stderr, /warning: service "api" may run 2 instances \(scaling\.replicas\), but its host port 3000\/tcp can belong to one container only/);
+
+  const single = await validateMutation('    technology: Fastify\n', '    technology: Fastify\n    containerName: shop-api\n    scaling: { replicas: 1, max: 1 }\n');
+  assert.equal(single.code, 0);
+  assert.equal(single.stderr, '', 'one instance with a fixed name is fine');
+});
+
 test('a depends_on cycle is an error', async () => {
   const r = await validateMutation('    user: postgres\n', '    user: postgres\n    dependsOn: [api]\n');
   assert.equal(r.code, 2);
