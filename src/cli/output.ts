@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
+import { findingToJson } from '../check/report-json.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -37,19 +38,10 @@ export function formatDiagnostic(d: Diagnostic, io: Pick<Io, 'color'>, sources?:
   return lines.join('\n');
 }
 
+/** `validate --format json`: a check finding's fields plus where in the topology and what was expected. */
 export function diagnosticToJson(d: Diagnostic) {
-  return {
-    rule: d.rule,
-    severity: d.severity,
-    message: d.message,
-    file: d.loc?.file ?? null,
-    line: d.loc?.line ?? null,
-    column: d.loc?.column ?? null,
-    path: d.path ?? null,
-    expected: d.expected ?? null,
-    found: d.found ?? null,
-    related: (d.related ?? []).map((r) => ({ message: r.message, file: r.loc.file, line: r.loc.line, column: r.loc.column })),
-  };
+  const { related, ...finding } = findingToJson(d);
+  return { ...finding, path: d.path ?? null, expected: d.expected ?? null, found: d.found ?? null, related };
 }
 
 export function plural(n: number, word: string): string {
