@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { definedEnv, loadSystemCompose, redactor, systemRootDir } from '../../check/load-system.ts';
 import { substitute } from '../../compose/interpolation.ts';
@@ -10,6 +10,7 @@ import { mergeTopology } from '../../import/merge.ts';
 import { schemaReference } from '../../import/schema-ref.ts';
 import { SecretGuard } from '../../import/secrets.ts';
 import { displayPath } from '../../util/display-path.ts';
+import { isFile } from '../../util/is-file.ts';
 import { compareDiagnostics, UserInputError, type Diagnostic, type SourceLoc } from '../../model/diagnostics.ts';
 import { parseTopology } from '../../model/parse-topology.ts';
 import { EXIT_OK, UsageError, type CliContext, type Command } from '../command.ts';
@@ -198,14 +199,6 @@ export async function runImport(request: ImportRequest, ctx: CliContext, options
   }
   ctx.stdout(`  next: npx topodoc check ${shown}\n`);
   return EXIT_OK;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The image the service's Dockerfile builds FROM, when its build context is a readable folder. */

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeProjectName } from '../../compose/project-name.ts';
 import { schemaReference } from '../../import/schema-ref.ts';
 import { displayPath } from '../../util/display-path.ts';
+import { isFile } from '../../util/is-file.ts';
 import { UserInputError } from '../../model/diagnostics.ts';
 import { EXIT_OK, UsageError, type Command } from '../command.ts';
 import { paint } from '../output.ts';
@@ -47,14 +48,6 @@ export const initCommand: Command = {
     return EXIT_OK;
   },
 };
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** A blank topology that validates, with comments saying what goes where. */
 export function starterTopology(id: string, schema: string): string {
