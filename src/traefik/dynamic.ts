@@ -47,6 +47,11 @@ export interface DeclaredRouter {
   options: Record<string, OptionValue>;
 }
 
+/** A router as first named, before any of its settings are read. */
+export function declaredRouter(protocol: TraefikProtocol, name: string, loc: SourceLoc): DeclaredRouter {
+  return { protocol, name, loc, rule: null, ruleSyntax: null, entrypoints: null, middlewares: null, service: null, priority: null, tls: null, options: {} };
+}
+
 export interface DeclaredServer {
   /** `url` (HTTP) or `address` (TCP/UDP) from a file-provider `servers` list. */
   url: Prop<string>;
@@ -286,19 +291,7 @@ class DynamicDecoder {
     const key = `${protocol}/${name.toLowerCase()}`;
     let router = this.routers.get(key);
     if (!router) {
-      router = {
-        protocol,
-        name,
-        loc,
-        rule: null,
-        ruleSyntax: null,
-        entrypoints: null,
-        middlewares: null,
-        service: null,
-        priority: null,
-        tls: null,
-        options: {},
-      };
+      router = declaredRouter(protocol, name, loc);
       this.routers.set(key, router);
     }
     router.loc = earlier(router.loc, loc);

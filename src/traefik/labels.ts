@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, SourceLoc } from '../model/diagnostics.ts';
 import type { ConfigEntry } from './config-entries.ts';
-import { decodeDynamic } from './dynamic.ts';
+import { declaredRouter, decodeDynamic } from './dynamic.ts';
 import type { DeclaredRouter, DeclaredService, Prop } from './dynamic.ts';
 import type { Located, TraefikServiceInput } from './input.ts';
 import { portOfUrl } from './provider-unit.ts';
@@ -323,19 +323,7 @@ class UnitBuilder {
   }
 
   private implicitRouterDecl(): DeclaredRouter {
-    return {
-      protocol: 'http',
-      name: this.defaultName,
-      loc: this.service.loc,
-      rule: null,
-      ruleSyntax: null,
-      entrypoints: null,
-      middlewares: null,
-      service: null,
-      priority: null,
-      tls: null,
-      options: {},
-    };
+    return declaredRouter('http', this.defaultName, this.service.loc);
   }
 
   private templateModel(): TemplateModel {
