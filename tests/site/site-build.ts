@@ -77,6 +77,19 @@ function acquireLock(): void {
   }
 }
 
+/**
+ * Runs `work` holding the site-build lock: for tests that run Astro in this repository (its
+ * `.astro/` folder is shared), so they never overlap a build.
+ */
+export async function withSiteLock<T>(work: () => Promise<T>): Promise<T> {
+  acquireLock();
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 export interface SiteBuild {
   base: string;
   /** Whether this call ran the build (false when dist/ was already up to date). */
