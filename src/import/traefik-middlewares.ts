@@ -10,6 +10,7 @@ import { Middleware, MIDDLEWARE_TYPE_NAMES } from '../model/schema/middlewares.t
 import type { OptionValue, TraefikConfig, TraefikMiddleware } from '../traefik/types.ts';
 import type { ImportNotes } from './notes.ts';
 import type { SecretGuard } from './secrets.ts';
+import { compareStrings } from '../util/compare-strings.ts';
 
 export type MiddlewareOut = Record<string, unknown>;
 
@@ -79,7 +80,7 @@ function middlewareOf(m: TraefikMiddleware, type: string, guard: SecretGuard, ra
   }
   for (const [key, prefix] of Object.entries(MAP_SETTINGS[type] ?? {})) {
     const map: Record<string, string> = {};
-    for (const [option, value] of Object.entries(m.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [option, value] of Object.entries(m.options).sort(([a], [b]) => compareStrings(a, b))) {
       if (!option.toLowerCase().startsWith(`${prefix.toLowerCase()}.`) || value.redacted) continue;
       map[option.slice(prefix.length + 1)] = guard.asWritten(String(value.value ?? ''), rawOf(value.loc));
     }

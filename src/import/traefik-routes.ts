@@ -7,6 +7,7 @@ import type { SourceLoc } from '../model/diagnostics.ts';
 import type { TraefikConfig, TraefikRouter } from '../traefik/types.ts';
 import type { ImportNotes } from './notes.ts';
 import type { SecretGuard } from './secrets.ts';
+import { compareStrings } from '../util/compare-strings.ts';
 
 export interface RouteDraft {
   host: string;
@@ -71,7 +72,7 @@ export function importRoutes(
     }
   }
   // Written sorted by name.
-  out.routes = Object.fromEntries(Object.entries(out.routes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  out.routes = Object.fromEntries(Object.entries(out.routes).sort(([a], [b]) => compareStrings(a, b)));
   return out;
 }
 

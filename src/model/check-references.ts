@@ -175,7 +175,7 @@ function checkScalingConflicts(t: TopologyModel, locate: Locate): Diagnostic[] {
     const path = ['services', id, 'scaling', key];
     const fixed: Array<{ what: string; loc: SourceLoc }> = [];
     if (service.containerName !== undefined) fixed.push({ what: `container name "${service.containerName}"`, loc: locate(['services', id, 'containerName']) });
-    for (const p of pubs) if (p.owner === id && p.hostPort !== undefined) fixed.push({ what: `host port ${p.hostPort}/${p.protocol}`, loc: locate(p.path) });
+    for (const p of pubs) if (p.owner === id) fixed.push({ what: `host port ${p.hostPort}/${p.protocol}`, loc: locate(p.path) });
     if (fixed.length === 0) continue;
     out.push({
       severity: 'warning',

@@ -10,6 +10,7 @@ import type { BrowserLauncher } from './chromium.ts';
 import { adaptiveCss, darkPaletteFrom } from './theme-css.ts';
 import type { DarkPalette } from './theme-css.ts';
 import { simplifyPaths } from './path-data.ts';
+import { compareStrings } from '../util/compare-strings.ts';
 import { pruneUnusedRules } from './css.ts';
 import { classNamesIn, compactGeometry, ensureAccessibleText, hoistRepeatedStyles, findStyle, makeResponsive, replaceStyle, scopeStrayIds } from './svg-postprocess.ts';
 
@@ -140,15 +141,14 @@ function frontMatterLines(source: string): number {
 }
 
 /**
- * For each line of the text Mermaid's parser sees, the 1-based line of the source it came from.
+ * The lines Mermaid's parser sees, each with the 1-based line of the source it came from.
  * Mermaid drops front matter and `%%` comment lines, removes `%%{...}%%` directives (a
  * multi-line one leaves one line) and trims leading blank lines before parsing, so its error
  * line numbers are counted after all that.
  */
-export function parserLineOrigins(source: string): number[] {
+function parserLines(source: string): Array<{ origin: number; text: string }> {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
-  const origins: number[] = [];
-  const kept: string[] = [];
+  const kept: Array<{ origin: number; text: string }> = [];
   let inDirective = false;
   for (let i = frontMatterLines(source); i < lines.length; i++) {
     const text = lines[i] ?? '';
@@ -159,14 +159,20 @@ export function parserLineOrigins(source: string): number[] {
     if (/^\s*%%(?!\{).+/.test(text)) continue;
     const open = text.indexOf('%%{');
     if (open >= 0 && !text.slice(open).includes('}%%')) inDirective = true;
-    origins.push(i + 1);
-    kept.push(text.replace(/%%\{.*?(\}%%|$)/g, ''));
+    kept.push({ origin: i + 1, text: text.replace(/%%\{.*?(\}%%|$)/g, '') });
   }
-  while (kept.length > 0 && (kept[0] ?? '').trim() === '') {
-    kept.shift();
-    origins.shift();
-  }
-  return origins;
+  while (kept.length > 0 && (kept[0]?.text ?? '').trim() === '') kept.shift();
+  return kept;
+}
+
+/** For each line of the text Mermaid's parser sees, the 1-based line of the source it came from. */
+export function parserLineOrigins(source: string): number[] {
+  return parserLines(source).map((l) => l.origin);
+}
+
+/** The diagram's declaration keyword (`flowchart`, `sequenceDiagram`, …): the first word Mermaid's parser sees. */
+export function diagramKeyword(source: string): string {
+  return /^\s*([A-Za-z][\w-]*)/.exec(parserLines(source)[0]?.text ?? '')?.[1] ?? '';
 }
 
 interface PageError {
@@ -188,17 +194,6 @@ function mermaidDiagnostic(src: MermaidSource, error: PageError): Diagnostic {
     message: [`${src.file ?? src.name}: ${headline}`, ...rest].join('\n'),
     loc: { file: src.file ?? src.name, line, column: (error.column ?? 0) + 1 },
   };
-}
-
-/** The diagram's declaration keyword (`flowchart`, `sequenceDiagram`, …), read the way parserLineOrigins reads lines. */
-export function diagramKeyword(source: string): string {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n').slice(frontMatterLines(source));
-  for (const line of lines) {
-    const text = line.replace(/%%\{.*?\}%%/g, '').trim();
-    if (text === '' || text.startsWith('%%')) continue;
-    return /^[A-Za-z][\w-]*/.exec(text)?.[0] ?? '';
-  }
-  return '';
 }
 
 /** Source-level config (directives, front-matter config) may change colours; such diagrams learn from themselves. */
@@ -309,8 +304,6 @@ function mermaidConfig(theme: string): Record<string, unknown> {
   };
 }
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The order the pool should see items in (indices into `items`): grouped by kind, so the pages
  * working from either end each meet mostly one kind; and within a group the biggest items towards
@@ -318,8 +311,12 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export function poolOrder(items: ReadonlyArray<{ kind: string; size: number }>): number[] {
   const byKind = new Map<string, number[]>();
-  items.forEach((item, i) => byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), i]));
-  const kinds = [...byKind.keys()].sort(compareText);
+  items.forEach((item, i) => {
+    const group = byKind.get(item.kind);
+    if (group) group.push(i);
+    else byKind.set(item.kind, [i]);
+  });
+  const kinds = [...byKind.keys()].sort(compareStrings);
   const order: number[] = [];
   for (const kind of kinds) {
     const group = byKind.get(kind) ?? [];
@@ -346,7 +343,7 @@ async function inPool<T, D, R>(
   page: (slot: number) => Promise<Page>,
   draw: (page: Page, item: T) => Promise<D>,
   finish: (item: T, drawn: D) => R,
-  verify?: (page: Page, results: Array<{ item: T; result: R }>) => Promise<void>,
+  verify?: (page: Page, results: R[]) => Promise<void>,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let front = 0;
@@ -358,7 +355,7 @@ async function inPool<T, D, R>(
     let current = take(slot);
     if (current === undefined) return;
     const p = await page(slot);
-    const done: Array<{ item: T; result: R }> = [];
+    const done: R[] = [];
     let drawing = draw(p, items[current] as T);
     while (current !== undefined) {
       const drawn = await drawing;
@@ -369,10 +366,9 @@ async function inPool<T, D, R>(
         drawing.catch(() => undefined);
         await nextTurn();
       }
-      const item = items[current] as T;
-      const result = finish(item, drawn);
+      const result = finish(items[current] as T, drawn);
       results[current] = result;
-      done.push({ item, result });
+      done.push(result);
       current = following;
     }
     if (verify) await verify(p, done);
@@ -493,8 +489,8 @@ export function openMermaidRenderer(options: MermaidRendererOptions = {}): Merma
   };
 
   /** The browser's XML parser checks every SVG the post-processing produced, one batch per page. */
-  const verify = async (page: Page, done: Array<{ item: MermaidDiagram; result: RenderOutcome }>): Promise<void> => {
-    const rendered = done.flatMap(({ result }) => (result.ok ? [result] : []));
+  const verify = async (page: Page, done: RenderOutcome[]): Promise<void> => {
+    const rendered = done.flatMap((result) => (result.ok ? [result] : []));
     const errors = await page.evaluate(wellFormedInPage, rendered.map((r) => r.svg));
     const bad = errors.findIndex((e) => e !== '');
     if (bad >= 0) throw new Error(`topodoc: rendering ${rendered[bad]?.name} produced malformed SVG: ${errors[bad]}`);

@@ -43,7 +43,4 @@ export function majorVersion(tag: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Deterministic string comparison (code-unit order, locale-independent). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareStrings } from '../util/compare-strings.ts';

@@ -1,4 +1,5 @@
 import type { TopologyModel } from '../model/schema/index.ts';
+import { compareStrings } from '../util/compare-strings.ts';
 import { asciiGenerators } from './ascii-views/index.ts';
 import { externalUrls } from './markdown/external-urls.ts';
 import { hostnames } from './markdown/hostnames.ts';
@@ -61,7 +62,7 @@ export function generateOutputs(generated: GeneratedSystem[]): Map<string, strin
   const files = new Map<string, string>();
   for (const { topology, fragments } of generated) for (const f of fragments) files.set(`${topology.id}/${f.file}`, f.content);
   files.set('README.md', indexDoc(generated.map((g) => g.topology)));
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...files].sort(([a], [b]) => compareStrings(a, b)));
 }
 
 /** Views addressable by inject markers: `<system>/<name>`, and plain `<name>` when there is one system. */
