@@ -25,6 +25,37 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run',
 ];
 
+/**
+ * Playwright's own `--disable-features` list (playwright-core 1.65, `chromiumSwitches`).
+ * Chromium keeps only the last value of a repeated switch, so adding a feature means passing
+ * this list again; a test fails when Playwright's list gains a feature missing here.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
+  'AimEnabled',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsFirstBalancedModeAutoEnable',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'NetworkTimeServiceQuerying',
+  'OptimizationHints',
+  'PaintHolding',
+  'PreconnectToSearch',
+  'TcpPortRandomizationWin',
+  'ThirdPartyStoragePartitioning',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  'msForceBrowserSignIn',
+];
+
+/**
+ * Headless Chromium builds a browser window for each page, and with it the omnibox popup's WebUI
+ * in a renderer of its own (`chrome://omnibox-popup.top-chrome/`) that nobody sees. Switching it
+ * off saves ~0.7 s of CPU per launch, a tenth of a render on 2 cores.
+ */
+export const RENDERER_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 const INSTALL_HINT = 'install it with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium or Chrome executable';
 
 /** Starts a browser. Injectable so callers (and tests) can count or forbid launches. */
@@ -83,5 +114,6 @@ export function findChromium(
  */
 export async function launchChromium(executablePath: string = findChromium()): Promise<Browser> {
   const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
+  const disabledFeatures = [...PLAYWRIGHT_DISABLED_FEATURES, ...RENDERER_DISABLED_FEATURES].join(',');
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS, `--disable-features=${disabledFeatures}`] });
 }

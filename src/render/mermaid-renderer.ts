@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,9 +197,36 @@ function mermaidDiagnostic(src: MermaidSource, error: PageError): Diagnostic {
   };
 }
 
-/** Source-level config (directives, front-matter config) may change colours; such diagrams learn from themselves. */
-function overridesConfig(source: string): boolean {
-  return /%%\{/.test(source) || /^\s*config\s*:/m.test(frontMatter(source));
+/**
+ * Config keys that change a diagram's stylesheet: Mermaid builds it from the theme and its
+ * variables, `look`, the fonts, `htmlLabels` and `themeCSS` (createUserStyles in mermaidAPI).
+ * Layout options such as `flowchart.wrappingWidth` leave it alone.
+ */
+const STYLE_CONFIG_KEYS: ReadonlySet<string> = new Set(['theme', 'themeVariables', 'themeCSS', 'darkMode', 'look', 'handDrawnSeed', 'fontFamily', 'altFontFamily', 'fontSize', 'htmlLabels', 'dompurifyConfig']);
+
+function setsStyleKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, inner]) => STYLE_CONFIG_KEYS.has(key) || setsStyleKey(inner));
+}
+
+/**
+ * Whether the source's own config may change its colours, so it must learn its dark palette from
+ * itself rather than from its type's probe. Directives count always; front-matter config only
+ * when it sets a style key at any depth (or cannot be read).
+ */
+export function configChangesStyles(source: string): boolean {
+  if (/%%\{/.test(source)) return true;
+  const block = frontMatter(source);
+  if (!/^\s*config\s*:/m.test(block)) return false;
+  // yaml is loaded only for the few diagrams that carry front-matter config.
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  try {
+    const matter: unknown = parse(block.replace(/^-{3}\s*\r?\n/, '').replace(/\r?\n-{3}\s*\r?\n$/, '\n'));
+    const config = typeof matter === 'object' && matter !== null ? (matter as { config?: unknown }).config : undefined;
+    return typeof config !== 'object' || config === null || setsStyleKey(config);
+  } catch {
+    return true;
+  }
 }
 
 // ---- Code that runs inside the page. It must not refer to anything outside itself. ----
@@ -279,13 +307,11 @@ async function parseInPage(args: { source: string; config: Record<string, unknow
   }
 }
 
-/** For each SVG, the XML parser's complaint, or '' when it is well-formed. */
-function wellFormedInPage(svgs: string[]): string[] {
-  return svgs.map((svg) => {
-    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-    const error = doc.getElementsByTagName('parsererror')[0];
-    return error ? (error.textContent ?? 'parse error') : '';
-  });
+/** The XML parser's complaint about an SVG, or '' when it is well-formed. */
+function wellFormedInPage(svg: string): string {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  return error ? (error.textContent ?? 'parse error') : '';
 }
 
 // ---- Node side ----
@@ -334,8 +360,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 /**
  * Runs `draw` (work in a page) and then `finish` (work in Node) over `items` with up to `workers`
  * pages; results keep the input order. A page starts its next item before Node finishes the one
- * it just returned, so pages never wait for Node. `finish` may hand back SVG text for
- * `verify`, which checks each page's output in one batch at the end.
+ * it just returned, so pages never wait for Node. `verify` checks each result in the page that
+ * made it, queued behind that page's next item, so only the last check is left at the end.
  */
 async function inPool<T, D, R>(
   items: readonly T[],
@@ -343,7 +369,7 @@ async function inPool<T, D, R>(
   page: (slot: number) => Promise<Page>,
   draw: (page: Page, item: T) => Promise<D>,
   finish: (item: T, drawn: D) => R,
-  verify?: (page: Page, results: R[]) => Promise<void>,
+  verify?: (page: Page, result: R) => Promise<void>,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let front = 0;
@@ -355,7 +381,7 @@ async function inPool<T, D, R>(
     let current = take(slot);
     if (current === undefined) return;
     const p = await page(slot);
-    const done: R[] = [];
+    const checks: Array<Promise<void>> = [];
     let drawing = draw(p, items[current] as T);
     while (current !== undefined) {
       const drawn = await drawing;
@@ -368,10 +394,15 @@ async function inPool<T, D, R>(
       }
       const result = finish(items[current] as T, drawn);
       results[current] = result;
-      done.push(result);
+      if (verify) {
+        const check = verify(p, result);
+        // Awaited below; until then a failure must not count as unhandled.
+        check.catch(() => undefined);
+        checks.push(check);
+      }
       current = following;
     }
-    if (verify) await verify(p, done);
+    await Promise.all(checks);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, items.length)) }, (_, slot) => worker(slot)));
   return results;
@@ -465,7 +496,7 @@ export function openMermaidRenderer(options: MermaidRendererOptions = {}): Merma
     if (!first.ok) return { ok: false, diagnostic: mermaidDiagnostic(diagram, first) };
     if (colorScheme !== 'adaptive') return { ok: true, svg: first.svg };
     const probe = PROBES[first.diagramType];
-    if (probe !== undefined && !options.exactDarkStyles && !overridesConfig(diagram.source)) {
+    if (probe !== undefined && !options.exactDarkStyles && !configChangesStyles(diagram.source)) {
       return { ok: true, svg: first.svg, palette: await probePalette(page, first.diagramType, probe) };
     }
     const dark = await renderRaw(page, id, diagram.source, THEMES.dark);
@@ -488,12 +519,11 @@ export function openMermaidRenderer(options: MermaidRendererOptions = {}): Merma
     return { name: diagram.name, ok: true, svg };
   };
 
-  /** The browser's XML parser checks every SVG the post-processing produced, one batch per page. */
-  const verify = async (page: Page, done: RenderOutcome[]): Promise<void> => {
-    const rendered = done.flatMap((result) => (result.ok ? [result] : []));
-    const errors = await page.evaluate(wellFormedInPage, rendered.map((r) => r.svg));
-    const bad = errors.findIndex((e) => e !== '');
-    if (bad >= 0) throw new Error(`topodoc: rendering ${rendered[bad]?.name} produced malformed SVG: ${errors[bad]}`);
+  /** The browser's XML parser checks every SVG the post-processing produced. */
+  const verify = async (page: Page, result: RenderOutcome): Promise<void> => {
+    if (!result.ok) return;
+    const error = await page.evaluate(wellFormedInPage, result.svg);
+    if (error !== '') throw new Error(`topodoc: rendering ${result.name} produced malformed SVG: ${error}`);
   };
 
   return {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { UserInputError } from '../../src/model/diagnostics.ts';
-import { CHROMIUM_CANDIDATES, findChromium } from '../../src/render/chromium.ts';
+import { CHROMIUM_CANDIDATES, CHROMIUM_FLAGS, findChromium, launchChromium, PLAYWRIGHT_DISABLED_FEATURES } from '../../src/render/chromium.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'topodoc-chromium-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -64,5 +65,43 @@ describe('findChromium', () => {
         return true;
       },
     );
+  });
+});
+
+/** The value of the last `--disable-features` switch on a process's command line (the one Chromium keeps). */
+function disabledFeaturesOf(pid: number): string[] {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const value = args.findLast((a) => a.startsWith('--disable-features='))?.slice('--disable-features='.length) ?? '';
+  return value.split(',').filter((f) => f !== '');
+}
+
+describe('launchChromium', () => {
+  it("repeats Playwright's own --disable-features list, which its switch replaces", async () => {
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+    const server = await chromium.launchServer({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_FLAGS] });
+    try {
+      const pid = server.process().pid;
+      assert.ok(pid !== undefined);
+      assert.deepEqual([...disabledFeaturesOf(pid)].sort(), [...PLAYWRIGHT_DISABLED_FEATURES].sort());
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('starts no renderer for browser UI (the omnibox popup) besides the page', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.route('**/*', (route) => route.fulfill({ contentType: 'text/html', body: '<title>t</title>' }));
+      await page.goto('http://topodoc.invalid/');
+      const session = await browser.newBrowserCDPSession();
+      const { targetInfos } = (await session.send('Target.getTargets', { filter: [{}] })) as { targetInfos: Array<{ type: string; url: string }> };
+      assert.deepEqual(
+        targetInfos.filter((t) => t.type !== 'page' && t.type !== 'tab').map((t) => t.url),
+        [],
+      );
+    } finally {
+      await browser.close();
+    }
   });
 });

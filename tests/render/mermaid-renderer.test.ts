@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { diagramKeyword, poolOrder, openMermaidRenderer, parseMermaid, renderIdFor, renderMermaid } from '../../src/render/mermaid-renderer.ts';
+import { configChangesStyles, diagramKeyword, poolOrder, openMermaidRenderer, parseMermaid, renderIdFor, renderMermaid } from '../../src/render/mermaid-renderer.ts';
 import type { MermaidDiagram, MermaidRenderer, RenderOutcome } from '../../src/render/mermaid-renderer.ts';
 
 const FLOWCHART = `flowchart LR
@@ -47,6 +47,30 @@ function assertCleanSvg(svg: string): void {
 function ids(svg: string): string[] {
   return [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '');
 }
+
+describe('configChangesStyles', () => {
+  const withMatter = (matter: string): string => `---\n${matter}---\nflowchart LR\n  a --> b\n`;
+
+  it('is false without config, or with config that only changes layout', () => {
+    assert.equal(configChangesStyles('flowchart LR\n  a --> b\n'), false);
+    assert.equal(configChangesStyles(withMatter('title: Shop\n')), false);
+    assert.equal(configChangesStyles(withMatter('config:\n  flowchart:\n    wrappingWidth: 300\n    curve: basis\n  layout: dagre\n')), false);
+  });
+
+  it('is true for config that changes the stylesheet, at any depth and in flow style', () => {
+    assert.equal(configChangesStyles(withMatter('config:\n  theme: forest\n')), true);
+    assert.equal(configChangesStyles(withMatter('config:\n  themeVariables:\n    primaryColor: "#f00"\n')), true);
+    assert.equal(configChangesStyles(withMatter('config:\n  flowchart:\n    htmlLabels: false\n')), true);
+    assert.equal(configChangesStyles(withMatter('config: {look: handDrawn}\n')), true);
+    assert.equal(configChangesStyles(withMatter('config:\n  fontFamily: serif\n')), true);
+  });
+
+  it('is true for directives and for config it cannot read', () => {
+    assert.equal(configChangesStyles("%%{init: {'flowchart': {'curve': 'basis'}}}%%\nflowchart LR\n  a --> b\n"), true);
+    assert.equal(configChangesStyles(withMatter('config: [unclosed\n')), true);
+    assert.equal(configChangesStyles(withMatter('config: plain text\n')), true);
+  });
+});
 
 describe('mermaid renderer', () => {
   let renderer: MermaidRenderer;
@@ -136,6 +160,27 @@ describe('mermaid renderer', () => {
       ]);
       assert.equal(svgOf(f), flow);
       assert.equal(svgOf(s), seq);
+    } finally {
+      await exact.close();
+    }
+  });
+
+  it('learns dark colours from the probe when front-matter config only changes layout, and from the diagram when it changes the theme', async () => {
+    const layoutOnly = `---\ntitle: Shop\nconfig:\n  flowchart:\n    wrappingWidth: 300\n---\n${FLOWCHART}`;
+    const themed = `---\nconfig:\n  theme: forest\n---\n${FLOWCHART}`;
+    const diagrams = [
+      { name: 'shop/layout-only', source: layoutOnly },
+      { name: 'shop/themed', source: themed },
+    ];
+    const exact = openMermaidRenderer({ pages: 1, exactDarkStyles: true });
+    try {
+      const [probedLayout, probedThemed] = await renderer.render(diagrams);
+      const [exactLayout, exactThemed] = await exact.render(diagrams);
+      assert.equal(svgOf(probedLayout), svgOf(exactLayout));
+      assert.equal(svgOf(probedThemed), svgOf(exactThemed));
+      // A diagram that pins its theme keeps it in the dark too.
+      assert.match(svgOf(probedLayout), /\[data-theme="dark"\]/);
+      assert.doesNotMatch(svgOf(probedThemed), /\[data-theme="dark"\]/);
     } finally {
       await exact.close();
     }
