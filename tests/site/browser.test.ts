@@ -163,6 +163,32 @@ describe('docs site in a browser', { timeout: 20 * 60_000 }, () => {
     }
   });
 
+  it('opens a diagram wider than its canvas at its first node, on the page and enlarged', async () => {
+    const { context, page } = await open('/systems/mito/');
+    try {
+      // The first node, where the architecture starts, is inside the box that scrolls it.
+      const inView = (scrollerSelector: string) =>
+        page.evaluate((selector) => {
+          const scroller = document.querySelector(selector);
+          const node = scroller?.querySelector('svg g.node');
+          if (!scroller || !node) return { wide: false, inView: false, id: 'no node found' };
+          const outer = scroller.getBoundingClientRect();
+          const box = node.getBoundingClientRect();
+          return { wide: scroller.scrollWidth > scroller.clientWidth, inView: box.left >= outer.left && box.right <= outer.right, id: node.id };
+        }, scrollerSelector);
+      const canvas = await inView('figure.td-diagram .td-diagram__canvas');
+      assert.ok(canvas.wide && canvas.inView, JSON.stringify(canvas));
+      assert.match(canvas.id, /-internet-/);
+      await page.locator('figure.td-diagram').first().getByRole('button', { name: 'Enlarge' }).click();
+      await page.locator('dialog.td-lightbox[open] svg').waitFor();
+      const enlarged = await inView('dialog.td-lightbox[open] .td-lightbox__body');
+      assert.ok(enlarged.wide && enlarged.inView, JSON.stringify(enlarged));
+      await shot(page, 'architecture-enlarged');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('gives every diagram an accessible name and description, and enlarges it on demand', async () => {
     const { context, page } = await open('/systems/mito/flows/');
     try {

@@ -1,7 +1,7 @@
 /**
  * The only script topodoc adds to its pages (a few hundred bytes): copy buttons on text diagrams,
- * diagrams inlined when scrolled to (so they follow the theme toggle and their nodes link), and
- * an actual-size toggle for wide diagrams. Everything works without it, only less well.
+ * diagrams inlined when scrolled to (so they follow the theme toggle and their nodes link), wide
+ * diagrams scrolled to their first node, and an actual-size toggle for wide diagrams. Everything works without it, only less well.
  */
 
 function setupCopyButtons(root: ParentNode): void {
@@ -33,6 +33,20 @@ function setupCopyButtons(root: ParentNode): void {
   }
 }
 
+/**
+ * A diagram wider than its canvas opens scrolled to its first node instead of its left edge: an
+ * architecture diagram starts at the Internet, drawn at the top centre. Diagrams whose first
+ * node is already in view (sequence diagrams, left-to-right flows) stay where they are.
+ */
+function scrollToFirstNode(scroller: Element): void {
+  if (scroller.scrollWidth <= scroller.clientWidth) return;
+  const node = scroller.querySelector('svg g.node');
+  if (!node) return;
+  const box = node.getBoundingClientRect();
+  const centre = box.left - scroller.getBoundingClientRect().left + scroller.scrollLeft + box.width / 2;
+  scroller.scrollLeft = Math.max(0, centre - scroller.clientWidth / 2);
+}
+
 /** The SVG element of a fetched diagram, or undefined when the text is not a well-formed SVG. */
 function parseSvg(text: string): SVGSVGElement | undefined {
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -53,6 +67,8 @@ async function inlineDiagram(figure: HTMLElement): Promise<void> {
     if (svg) {
       img.replaceWith(svg);
       figure.dataset['inlined'] = '';
+      const canvas = figure.querySelector('.td-diagram__canvas');
+      if (canvas) scrollToFirstNode(canvas);
     }
   } catch {
     // Offline or blocked: the <img> stays, which still shows the diagram.
@@ -109,6 +125,7 @@ function openLightbox(figure: HTMLElement): void {
   });
   document.body.append(dialog);
   dialog.showModal();
+  scrollToFirstNode(body);
   close.focus();
 }
 
@@ -135,3 +152,4 @@ function setupZoom(root: ParentNode): void {
 setupCopyButtons(document);
 setupLazyDiagrams(document);
 setupZoom(document);
+for (const canvas of document.querySelectorAll('figure.td-diagram .td-diagram__canvas')) scrollToFirstNode(canvas);
