@@ -60,6 +60,7 @@ export const DRIFT_RULES: readonly RuleInfo[] = [
   rule('drift/volume', 'error', 'A mount or named volume differs between compose and the topology.'),
   rule('drift/user', 'error', 'A service runs as another user in compose than in the topology.'),
   rule('drift/image', 'error', 'A service uses another image in compose than in the topology.'),
+  rule('drift/build', 'error', 'A service is built from another context, Dockerfile or target stage in compose than in the topology, or built on one side only.'),
   rule('drift/restart', 'error', 'A service has another restart policy in compose than in the topology.'),
   rule('drift/container-name', 'error', 'A service has another container name in compose than in the topology.'),
   rule('drift/environment', 'error', 'A service sets other environment variables (by name) in compose than the topology lists.'),

@@ -1,13 +1,16 @@
 /**
  * Runtime facts of each service present on both sides: health check, depends_on (with conditions),
- * run-as user, image, restart policy, container name, environment variable names and resource limits.
+ * run-as user, image, build, restart policy, container name, environment variable names and resource limits.
  * Compose values that may come from `.env` are shown as written (`raw`), health-check commands never.
  */
-import type { ComposeHealthcheck, ComposeService } from '../compose/types.ts';
-import { dependencies, resolvePort, type Service } from '../model/queries.ts';
+import path from 'node:path';
+import { isRemoteContext } from '../compose/paths.ts';
+import type { ComposeBuild, ComposeHealthcheck, ComposeService } from '../compose/types.ts';
+import { buildOf, buildSummary, dependencies, resolvePort, type BuildSpec, type Service } from '../model/queries.ts';
 import type { CheckContext } from './context.ts';
 import { quoted, related, shown } from './context.ts';
 import { durationMs } from './middleware-settings.ts';
+import { projectRelative } from './volumes.ts';
 
 export function compareRuntime(ctx: CheckContext): void {
   for (const id of ctx.sharedServices()) {
@@ -17,6 +20,7 @@ export function compareRuntime(ctx: CheckContext): void {
     compareDependsOn(ctx, id, service, compose);
     compareUser(ctx, id, service, compose);
     compareImage(ctx, id, service, compose);
+    compareBuild(ctx, id, service, compose);
     compareSimple(ctx, id, service, compose);
     compareEnvironment(ctx, id, service, compose);
     compareResources(ctx, id, service, compose);
@@ -174,6 +178,60 @@ function compareImage(ctx: CheckContext, id: string, service: Service, compose: 
   if (ctx.src.expand(service.image) !== image.value) {
     ctx.add('drift/image', 'error', `service "${id}" uses image ${service.image} in the topology, but ${shown(image)} in compose`, image.loc, [related('topology image', topoLoc())]);
   }
+}
+
+/** A build context as compose resolves it: a directory against the project directory; a remote context as written. */
+function resolvedContext(ctx: CheckContext, context: string): string {
+  return isRemoteContext(context) ? context : path.resolve(ctx.compose.projectDirectory, context);
+}
+
+/** A resolved build context as the topology would write it (`./api`). */
+function shownContext(ctx: CheckContext, context: string): string {
+  return isRemoteContext(context) ? context : projectRelative(ctx, context);
+}
+
+/**
+ * Where the image is built from: context, Dockerfile (default `Dockerfile`) and target stage. A
+ * build compose has and the topology does not mention is only a note: the topology may leave it out.
+ */
+function compareBuild(ctx: CheckContext, id: string, service: Service, compose: ComposeService): void {
+  const expected = buildOf(service);
+  const actual = compose.build;
+  const topoLoc = () => ctx.topo(['services', id, 'build'], true);
+  if (!expected) {
+    if (actual && service.image === undefined) {
+      ctx.add('drift/build', 'note', `compose builds service "${id}" from ${buildSummary(composeBuild(ctx, actual))}; the topology could record it as ${buildYaml(composeBuild(ctx, actual))}`, actual.loc, [
+        related('topology service', ctx.topo(['services', id], true)),
+      ]);
+    }
+    return;
+  }
+  if (!actual) {
+    ctx.add('drift/build', 'error', `service "${id}" is built from ${buildSummary(expected)} in the topology, but compose builds nothing${compose.image ? ` (it pulls ${shown(compose.image)})` : ''}`, compose.image?.loc ?? compose.loc, [
+      related('topology build', topoLoc()),
+    ]);
+    return;
+  }
+  const differences: string[] = [];
+  if (resolvedContext(ctx, ctx.src.expand(expected.context)) !== actual.context) differences.push(`context ${expected.context} in the topology, but ${shownContext(ctx, actual.context)} in compose`);
+  const dockerfile = (file: string | undefined) => path.posix.normalize(file ?? 'Dockerfile');
+  if (dockerfile(expected.dockerfile === undefined ? undefined : ctx.src.expand(expected.dockerfile)) !== dockerfile(actual.dockerfile)) {
+    differences.push(`Dockerfile ${expected.dockerfile ?? 'Dockerfile'} in the topology, but ${actual.dockerfile ?? 'Dockerfile'} in compose`);
+  }
+  const target = expected.target === undefined ? undefined : ctx.src.expand(expected.target);
+  if (target !== actual.target) differences.push(`target ${expected.target ?? 'none (the last stage)'} in the topology, but ${actual.target ?? 'none (the last stage)'} in compose`);
+  for (const difference of differences) ctx.add('drift/build', 'error', `service "${id}" is built with ${difference}`, actual.loc, [related('topology build', topoLoc())]);
+}
+
+/** The topology line for a build: `build: ./api`, or the flow-style object when there is more than a context. */
+function buildYaml(build: BuildSpec): string {
+  if (build.dockerfile === undefined && build.target === undefined) return `\`build: ${build.context}\``;
+  const fields = Object.entries(build).map(([key, value]) => `${key}: ${String(value)}`);
+  return `\`build: { ${fields.join(', ')} }\``;
+}
+
+function composeBuild(ctx: CheckContext, build: ComposeBuild): BuildSpec {
+  return { context: shownContext(ctx, build.context), ...(build.dockerfile !== undefined ? { dockerfile: build.dockerfile } : {}), ...(build.target !== undefined ? { target: build.target } : {}) };
 }
 
 /** Restart policy and container name: compared where the topology states them; a compose-only container name is a warning. */

@@ -32,11 +32,14 @@ function topoMount(ctx: CheckContext, volume: string): TopoMount {
   return { kind: 'volume', source: volume, written: volume };
 }
 
+/** An absolute host path as the topology writes it: `./x` inside the compose project, absolute outside it. */
+export function projectRelative(ctx: CheckContext, absolute: string): string {
+  const rel = path.relative(ctx.compose.projectDirectory, absolute).split(path.sep).join('/');
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? absolute : `./${rel}`;
+}
+
 export function composeSource(ctx: CheckContext, mount: ComposeServiceVolume): string {
-  if (mount.type === 'bind' && mount.source !== undefined) {
-    const rel = path.relative(ctx.compose.projectDirectory, mount.source).split(path.sep).join('/');
-    return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? mount.source : `./${rel}`;
-  }
+  if (mount.type === 'bind' && mount.source !== undefined) return projectRelative(ctx, mount.source);
   return mount.source ?? `an anonymous ${mount.type}`;
 }
 

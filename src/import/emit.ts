@@ -13,6 +13,7 @@ export const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPa
 const FLOW_PATHS: string[][] = [
   ['compose', 'profiles'],
   ['entrypoints', '*', 'redirect'],
+  ['services', '*', 'build'],
   ['services', '*', 'ports', '*'],
   ['services', '*', 'networks'],
   ['services', '*', 'environment'],

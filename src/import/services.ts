@@ -1,10 +1,11 @@
 /**
- * One compose service as a topology service: kind and technology (guessed), image, container name,
+ * One compose service as a topology service: kind and technology (guessed), image, build, container name,
  * hostname, ports by role, run-as user, health check, replicas, limits, restart policy, dependencies,
  * networks, mounts and the names (never the values) of its environment variables. Pure.
  */
 import path from 'node:path';
-import type { ComposeService } from '../compose/types.ts';
+import { isRemoteContext } from '../compose/paths.ts';
+import type { ComposeBuild, ComposeService } from '../compose/types.ts';
 import { importHealthcheck } from './healthcheck.ts';
 import type { ImportNotes } from './notes.ts';
 import { assignPortRoles, type AssignedPort } from './port-roles.ts';
@@ -60,6 +61,7 @@ export function importService(compose: ComposeService, ctx: ServiceContext): Imp
     notes.guess(at('technology'), 'technology', identity.technology.from);
   }
   if (image !== undefined) out.image = image;
+  if (compose.build) out.build = buildValue(compose.build, ctx.projectDirectory, guard);
   if (compose.containerName) out.containerName = guard.safe(compose.containerName.raw ?? compose.containerName.value);
   if (compose.hostname) out.hostname = guard.safe(compose.hostname.raw ?? compose.hostname.value);
 
@@ -146,6 +148,17 @@ function portValue(a: AssignedPort, scheme: PortScheme | undefined): unknown {
   if (scheme !== undefined) spec.scheme = scheme;
   if (c.published !== undefined) spec.published = c.published;
   if (c.hostIp !== undefined) spec.hostIp = c.hostIp;
+  return spec;
+}
+
+/** Compose `build` as the topology writes it: the context alone when that is all compose sets. */
+function buildValue(build: ComposeBuild, projectDirectory: string, guard: SecretGuard): unknown {
+  // A remote context (Git URL) is kept as written; a directory is written relative to the project.
+  const context = guard.safe(isRemoteContext(build.context) ? build.context : hostPath(build.context, projectDirectory));
+  if (build.dockerfile === undefined && build.target === undefined) return context;
+  const spec: Record<string, unknown> = { context };
+  if (build.dockerfile !== undefined) spec.dockerfile = guard.safe(build.dockerfile);
+  if (build.target !== undefined) spec.target = guard.safe(build.target);
   return spec;
 }
 

@@ -69,6 +69,25 @@ export function parseMiddlewareRef(ref: string): { name: string; provider?: stri
   return at > 0 ? { name: ref.slice(0, at), provider: ref.slice(at + 1) } : { name: ref };
 }
 
+export interface BuildSpec {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+}
+
+/** The service's `build`, with the context-only shorthand (`build: ./api`) spelled out. */
+export function buildOf(service: Service): BuildSpec | undefined {
+  const build = service.build;
+  if (build === undefined) return undefined;
+  return typeof build === 'string' ? { context: build } : build;
+}
+
+/** How a build reads in docs: `./api`, `./api (Dockerfile.prod, target production)`. */
+export function buildSummary(build: BuildSpec): string {
+  const details = [build.dockerfile, build.target === undefined ? undefined : `target ${build.target}`].filter((d) => d !== undefined);
+  return details.length === 0 ? build.context : `${build.context} (${details.join(', ')})`;
+}
+
 export function isHostPath(volume: string): boolean {
   return volume.startsWith('/') || volume.startsWith('.') || volume.startsWith('~');
 }

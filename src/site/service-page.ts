@@ -6,8 +6,9 @@
 import type { SourceLoc } from '../model/diagnostics.ts';
 import type { TopologyModel } from '../model/schema/index.ts';
 import { MIDDLEWARE_TYPE_NAMES } from '../model/schema/index.ts';
-import { dependencies, displayName, resolvePort, routeCertResolver, routeHasTls, routeMiddlewares, servicePorts, type Service } from '../model/queries.ts';
+import { buildOf, dependencies, displayName, resolvePort, routeCertResolver, routeHasTls, routeMiddlewares, servicePorts, type Service } from '../model/queries.ts';
 import { mdCell, mdCode, mdProse, mdTable, mdText } from '../views/escape.ts';
+import { buildMarkdown } from '../views/markdown/services.ts';
 import type { Fragment } from '../views/types.ts';
 import { PageWriter, type SitePage } from './page-model.ts';
 import type { Href } from './system-pages.ts';
@@ -49,10 +50,12 @@ export function servicePage(t: TopologyModel, id: string, fragments: readonly Fr
   w.prose(s.description);
   if (s.notes?.length) w.markdown(s.notes.map((n) => `- ${mdProse(n)}`).join('\n'));
 
+  const build = buildOf(s);
   const summary: Array<[string, string | undefined]> = [
     ['Kind', mdText(s.kind)],
     ['Technology', s.technology ? mdText(s.technology) : undefined],
     ['Image', s.image ? mdCode(s.image) : undefined],
+    ['Built from', build ? buildMarkdown(build) : undefined],
     ['Group', s.group ? mdText(t.groups?.[s.group]?.name ?? s.group) : undefined],
     ['Internal hostname', mdCode(hostname)],
     ['Container name', s.containerName ? mdCode(s.containerName) : undefined],

@@ -129,6 +129,43 @@ test('drift/image: compared after interpolation, shown as written', async () => 
   assert.ok(!JSON.stringify(findings).includes('your-github-org'), 'the owner from .env is not shown');
 });
 
+test('drift/build: context, Dockerfile and target compared as compose resolves them; a build the topology leaves out is a note', async () => {
+  const context = new SystemCopy('mito').replace(MITO, '    build: ./api\n', '    build: ./services/api\n');
+  assert.deepEqual(drift(await context.check()), [
+    {
+      rule: 'drift/build',
+      severity: 'error',
+      message: 'service "api" is built with context ./api in the topology, but ./services/api in compose',
+      at: `${MITO}:${context.line(MITO, 'build: ./services/api')}:12`,
+      related: [`${MITO_TOPOLOGY}:${context.line(MITO_TOPOLOGY, '    build: ./api')}:5 topology build`],
+    },
+  ]);
+
+  const target = new SystemCopy('mito').replace(MITO, '    build: ./api\n', '    build:\n      context: api\n      target: production\n');
+  assert.deepEqual(
+    drift(await target.check()).map((f) => [f.rule, f.message]),
+    [['drift/build', 'service "api" is built with target none (the last stage) in the topology, but production in compose']],
+  );
+
+  // The same build spelled differently: a context without ./, the default Dockerfile named.
+  const same = new SystemCopy('mito').replace(MITO, '    build: ./api\n', '    build: { context: api, dockerfile: ./Dockerfile }\n');
+  assert.deepEqual(drift(await same.check()), []);
+
+  const pulled = new SystemCopy('mito').replace(MITO, '    build: ./api\n', '    image: ghcr.io/mito/api:1.4\n');
+  assert.deepEqual(
+    drift(await pulled.check()).map((f) => [f.rule, f.message, f.at]),
+    [['drift/build', 'service "api" is built from ./api in the topology, but compose builds nothing (it pulls ghcr.io/mito/api:1.4)', `${MITO}:${pulled.line(MITO, 'image: ghcr.io/mito/api:1.4')}:12`]],
+  );
+
+  const unstated = new SystemCopy('mito').replace(MITO_TOPOLOGY, '    build: ./api\n', '');
+  const result = await unstated.check();
+  assert.deepEqual(drift(result), []);
+  assert.deepEqual(
+    result.findings.filter((f) => f.rule === 'drift/build').map((f) => [f.severity, f.message]),
+    [['note', 'compose builds service "api" from ./api; the topology could record it as `build: ./api`']],
+  );
+});
+
 test('drift/restart, drift/container-name, drift/environment, drift/resources', async () => {
   const restart = new SystemCopy('sothebais').replace(SOTHEBAIS, '  redis:\n    image: redis:7-alpine\n    expose:\n      - "6379"\n    restart: on-failure\n', '  redis:\n    image: redis:7-alpine\n    expose:\n      - "6379"\n    restart: always\n');
   assert.deepEqual(

@@ -15,7 +15,7 @@ import { assignPortRoles } from '../../src/import/port-roles.ts';
 import { SecretGuard } from '../../src/import/secrets.ts';
 import { identifyService } from '../../src/import/service-kind.ts';
 import { technologyOfImage } from '../../src/import/technologies.ts';
-import { REPO_ROOT } from './helpers.ts';
+import { REPO_ROOT, tempDir, writeFiles } from './helpers.ts';
 
 const IMAGES: Array<[image: string, kind: string, technology: string]> = [
   ['traefik:v3.1', 'proxy', 'Traefik v3.1'],
@@ -159,4 +159,29 @@ test('every guess is marked with a comment on its line (or right above its key)'
     // Comments say what the guess was made from, e.g. the image.
     assert.match(text, /kind: \w[\w-]* # guessed from (image|the service name|nothing specific)/);
   }
+});
+
+test('a build is written as compose states it: the context alone, with its Dockerfile and target, or a Git URL', () => {
+  const dir = tempDir('topodoc-import-build-');
+  writeFiles(dir, {
+    'stack/compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: ./web',
+      '  api:',
+      '    build:',
+      '      context: ../services/api',
+      '      dockerfile: Dockerfile.prod',
+      '      target: production',
+      '  docs:',
+      '    build: https://github.com/example/docs.git#main',
+      '',
+    ].join('\n'),
+  });
+  const sources = loadSystemCompose({ files: [path.join(dir, 'stack/compose.yaml')], env: {}, rootDir: dir });
+  const result = buildTopology({ ...sources, guard: new SecretGuard(sources.variables) }, { id: 'x', composeFiles: ['stack/compose.yaml'] });
+  const text = emitTopology(result.topology, result.notes.comments, { schema: 'x.json' });
+  assert.match(text, /\n {4}build: \.\/web\n/);
+  assert.match(text, /\n {4}build: \{ context: \.\.\/services\/api, dockerfile: Dockerfile\.prod, target: production \}\n/);
+  assert.match(text, /\n {4}build: https:\/\/github\.com\/example\/docs\.git#main\n/);
 });

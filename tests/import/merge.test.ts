@@ -42,6 +42,7 @@ const HAND_API = `  # The API is the heart of the shop: keep it boring.
       talks to PostgreSQL over the default network.
     kind: api
     technology: Fastify 5   # reviewed
+    build: ./api
     uses: [{ service: db, label: SQL }]
 `;
 const HAND_FLOW = `

@@ -94,7 +94,7 @@ describe('service pages', () => {
     assert.equal(page.path, '/systems/sellybase/services/api/');
     assert.equal(page.title, 'Backend');
     const md = page.markdown;
-    for (const fact of ['**api** service', 'NestJS', '`api.sellybase.albaly.jp`', '3001', '## Ports', '## Routes and hosts', '## Middlewares', '## Networks', '## Depends on and depended on by', '## Health and metrics', '`http://api:3001/health`', '## Defined in', '`topology/sellybase.yaml:209`', '`stacks/x.yml:89`']) {
+    for (const fact of ['**api** service', 'NestJS', '`api.sellybase.albaly.jp`', '3001', '## Ports', '## Routes and hosts', '## Middlewares', '## Networks', '## Depends on and depended on by', '## Health and metrics', '`http://api:3001/health`', '## Defined in', '`topology/sellybase.yaml:209`', '`stacks/x.yml:89`', '| **Built from** | `./backend` |']) {
       assert.ok(md.includes(fact), `missing ${fact}`);
     }
     assert.ok(md.includes('](/docs/systems/sellybase/services/postgres/)'), 'links the services it depends on, with the base path');

@@ -111,6 +111,19 @@ export const Resources = z
   })
   .meta({ description: 'Resource limits (compose `deploy.resources.limits`).' });
 
+export const Build = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      context: z.string().min(1).meta({ description: 'Build context: a directory relative to the compose project directory (`./api`), or a Git URL.' }),
+      dockerfile: z.string().min(1).optional().meta({ description: 'Dockerfile, relative to the context; defaults to `Dockerfile`.' }),
+      target: z.string().min(1).optional().meta({ description: 'Stage of a multi-stage Dockerfile that is built, e.g. `production`.' }),
+    }),
+  ])
+  .meta({
+    description: 'Where compose builds the image from (compose `build`): the context directory, or an object with the context, the Dockerfile and the target stage.',
+  });
+
 export const Service = z
   .strictObject({
     name: z.string().min(1).optional().meta({ description: 'Display name; defaults to the id.' }),
@@ -121,6 +134,7 @@ export const Service = z
     status: Status.optional(),
     group: Id.optional().meta({ description: 'Id of the group (stack, layer) it belongs to.' }),
     image: z.string().optional().meta({ description: 'Container image, e.g. `postgres:16`.' }),
+    build: Build.optional(),
     containerName: z.string().optional().meta({ description: 'Compose `container_name`.' }),
     hostname: z.string().optional().meta({ description: 'Internal DNS name on its networks; defaults to the service id.' }),
     ports: Ports.optional(),

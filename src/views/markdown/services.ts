@@ -1,17 +1,25 @@
 import type { TopologyModel } from '../../model/schema/index.ts';
-import { dependencies, displayName, resolvePort, servicePorts } from '../../model/queries.ts';
+import { buildOf, dependencies, displayName, resolvePort, servicePorts, type BuildSpec } from '../../model/queries.ts';
 import { mdCell, mdCode, mdProse, mdText } from '../escape.ts';
 import type { Fragment } from '../types.ts';
+
+/** Where an image is built from, in Markdown: `./api` (Dockerfile `Dockerfile.prod`, target `production`). */
+export function buildMarkdown(build: BuildSpec): string {
+  const details = [build.dockerfile === undefined ? undefined : `Dockerfile ${mdCode(build.dockerfile)}`, build.target === undefined ? undefined : `target ${mdCode(build.target)}`].filter((d) => d !== undefined);
+  return mdCode(build.context) + (details.length > 0 ? ` (${details.join(', ')})` : '');
+}
 
 /** One reference entry per service: what it is, how to reach it, what it needs and who needs it. */
 export function serviceCatalog(t: TopologyModel): Fragment[] {
   const entries = Object.entries(t.services).map(([id, s]) => {
+    const build = buildOf(s);
     const lines: string[] = [];
     const facts: Array<[string, string | undefined]> = [
       ['Kind', s.kind + (s.status && s.status !== 'active' ? ` (${s.status})` : '')],
       ['Technology', s.technology ? mdText(s.technology) : undefined],
       ['Group', s.group ? mdText(t.groups?.[s.group]?.name ?? s.group) : undefined],
       ['Image', s.image ? mdCode(s.image) : undefined],
+      ['Built from', build ? buildMarkdown(build) : undefined],
       ['Hostname', mdCode(s.hostname ?? id) + (s.containerName ? `, container ${mdCode(s.containerName)}` : '')],
       ['Ports', servicePorts(s).map((p) => `${p.role} ${p.port}${p.published !== undefined ? ` (host ${p.hostIp ? `${p.hostIp}:` : ''}${p.published})` : ''}`).join(', ') || undefined],
       ['Runs as', s.user ? mdCode(s.user) : undefined],
