@@ -3,6 +3,7 @@
  * configuration read from it) and the helpers every concern uses to report a finding with both
  * locations: where the culprit is, and the matching place on the other side.
  */
+import type { BuiltImage } from '../compose/dockerfile.ts';
 import type { ComposeProject, ComposeService } from '../compose/types.ts';
 import type { Diagnostic, Severity, SourceLoc } from '../model/diagnostics.ts';
 import type { TopologyModel } from '../model/schema/index.ts';
@@ -27,6 +28,8 @@ export interface SystemSources {
    * so messages show `${DOMAIN}` and never a value that came from `.env`.
    */
   rawAt?: (loc: SourceLoc) => string | undefined;
+  /** What the Dockerfile of each service compose builds says (USER, HEALTHCHECK), when it could be read. */
+  dockerfiles?: ReadonlyMap<string, BuiltImage>;
 }
 
 export type Related = NonNullable<Diagnostic['related']>;

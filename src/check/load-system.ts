@@ -8,8 +8,10 @@ import path from 'node:path';
 import { loadComposeProjectSync } from '../compose/index.ts';
 import { checkProjectFileSize, decodeProjectFile } from '../compose/file-checks.ts';
 import { DiagnosticSink } from '../compose/diagnostic-sink.ts';
+import { builtStage, type BuiltImage } from '../compose/dockerfile.ts';
 import { parseDotenv } from '../compose/dotenv.ts';
 import { referencedVariables, substitute } from '../compose/interpolation.ts';
+import { isRemoteContext } from '../compose/paths.ts';
 import type { ComposeProject, ComposeService } from '../compose/types.ts';
 import type { TraefikConfig } from '../traefik/types.ts';
 import type { LoadedTopology } from '../io/topology-files.ts';
@@ -103,7 +105,7 @@ export function checkTopology(loaded: LoadedTopology, options: CheckOptions): Sy
     const findings = relocate(errorsOf(err.diagnostics), loaded.file, toDisplay);
     return { ...base, composeFiles: listedFiles, status: 'invalid', findings };
   }
-  const { project, traefik, proxy, variables, rawAt } = sources;
+  const { project, traefik, proxy, variables, rawAt, dockerfiles } = sources;
   const lookup = (name: string) => variables.get(name);
 
   const compared: SystemSources = {
@@ -114,6 +116,7 @@ export function checkTopology(loaded: LoadedTopology, options: CheckOptions): Sy
     expand: (text) => (text.includes('$') ? substitute(text, lookup).value : text),
     ...(proxy ? { proxyService: proxy.name } : {}),
     rawAt,
+    dockerfiles,
   };
   const findings = compareSystem(compared);
   const review = options.security ? reviewSecurity(compared) : undefined;
@@ -153,6 +156,8 @@ export interface SystemCompose {
   variables: Map<string, string>;
   /** The text as written of an interpolated label, by its location. */
   rawAt: (loc: SourceLoc) => string | undefined;
+  /** For each service compose builds from a readable Dockerfile inside the project: what the built stage says. */
+  dockerfiles: ReadonlyMap<string, BuiltImage>;
 }
 
 /**
@@ -187,7 +192,22 @@ export function loadSystemCompose(options: SystemComposeOptions): SystemCompose 
       (input.staticInput?.args ?? []).some((a) => /^--?(entrypoints|providers|api|certificatesresolvers|configfile)\b/i.test(a.value)));
   const traefik = readTraefikConfig(runsTraefik || usesTraefikLabels(project) ? input : { projectName: input.projectName, services: [] });
   const raws = rawLabels(project);
-  return { project, traefik, ...(proxy ? { proxy } : {}), variables, rawAt: (loc) => raws.get(locKey(loc)) };
+  const dockerfiles = readDockerfiles(project, options.rootDir, inside);
+  return { project, traefik, ...(proxy ? { proxy } : {}), variables, rawAt: (loc) => raws.get(locKey(loc)), dockerfiles };
+}
+
+/** The Dockerfiles of the services compose builds from a local context; like Traefik's files, only those inside the project. */
+function readDockerfiles(project: ComposeProject, rootDir: string, inside: (file: string) => boolean): Map<string, BuiltImage> {
+  const out = new Map<string, BuiltImage>();
+  for (const service of Object.values(project.services)) {
+    const build = service.build;
+    if (!build || isRemoteContext(build.context)) continue;
+    const file = path.resolve(build.context, build.dockerfile ?? 'Dockerfile');
+    const text = inside(file) ? readText(file) : undefined;
+    const stage = text === undefined ? undefined : builtStage(text, build.target);
+    if (stage) out.set(service.name, { file: path.relative(rootDir, file).split(path.sep).join('/'), stage });
+  }
+  return out;
 }
 
 function usesTraefikLabels(project: ComposeProject): boolean {
@@ -313,7 +333,7 @@ function relocate(findings: Diagnostic[], topologyFile: string, toDisplay: (file
   });
 }
 
-/** A Traefik configuration file's text; undefined when missing, or refused as too large, binary or not UTF-8. */
+/** A project file's text (Traefik configuration, Dockerfile); undefined when missing, or refused as too large, binary or not UTF-8. */
 function readText(file: string): string | undefined {
   try {
     const info = statSync(file);

@@ -5,6 +5,7 @@
  * Pure: no file system, no process. Messages name keys, services and routers, never values that
  * interpolation produced (those may come from `.env`).
  */
+import type { BuiltImage } from '../compose/dockerfile.ts';
 import type { ComposePort, ComposeService } from '../compose/types.ts';
 import type { Diagnostic, Severity, SourceLoc } from '../model/diagnostics.ts';
 import { servicePorts, type Route, type Service } from '../model/queries.ts';
@@ -80,6 +81,16 @@ export class SecurityContext {
 
   topoService(name: string): Service | undefined {
     return Object.hasOwn(this.topology.services, name) ? this.topology.services[name] : undefined;
+  }
+
+  /** What the service's Dockerfile says, when compose builds it from one topodoc could read. */
+  builtImage(name: string): BuiltImage | undefined {
+    return this.src.dockerfiles?.get(name);
+  }
+
+  /** A line of a service's Dockerfile, as a location. */
+  dockerfileLoc(image: BuiltImage, line: number): SourceLoc {
+    return { file: image.file, line, column: 1 };
   }
 
   topo(path: ReadonlyArray<PathSegment>, key = true): SourceLoc {

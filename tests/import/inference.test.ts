@@ -8,7 +8,6 @@ import { test } from 'node:test';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { loadSystemCompose } from '../../src/check/load-system.ts';
 import { buildTopology } from '../../src/import/build-topology.ts';
-import { finalBaseImage } from '../../src/import/dockerfile.ts';
 import { emitTopology } from '../../src/import/emit.ts';
 import { parseImageRef } from '../../src/import/image-ref.ts';
 import { assignPortRoles } from '../../src/import/port-roles.ts';
@@ -83,13 +82,9 @@ test('services built from their own code: the name, the command, the Dockerfile'
   assert.equal(built.kind.value, 'app');
 });
 
-test('image references and Dockerfile base images', () => {
+test('image references', () => {
   assert.deepEqual(parseImageRef('localhost:5000/team/api:1.2@sha256:abc'), { text: 'localhost:5000/team/api:1.2@sha256:abc', registry: 'localhost:5000', path: 'team/api', name: 'api', namespace: 'team', tag: '1.2' });
   assert.equal(technologyOfImage(parseImageRef('ghcr.io/acme/shop'))?.name, undefined);
-  assert.equal(finalBaseImage('FROM node:20 AS build\nRUN npm ci\nFROM --platform=linux/amd64 nginx:1.27-alpine\nCOPY --from=build /app /usr/share/nginx/html\n'), 'nginx:1.27-alpine');
-  assert.equal(finalBaseImage('FROM python:3.12 AS base\nFROM base\n'), 'python:3.12');
-  assert.equal(finalBaseImage('ARG V\nFROM node:${V}\n'), undefined);
-  assert.equal(finalBaseImage('FROM scratch\n'), undefined);
 });
 
 test('port roles: compose names, well-known ports, the routed port, then free roles', () => {

@@ -1,6 +1,6 @@
 /** A scratch copy of the careless stack fixture (topology + compose + .env) in a temporary directory. */
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkTopology, type SystemResult } from '../../src/check/load-system.ts';
 import { loadTopologyFile } from '../../src/io/topology-files.ts';
@@ -19,6 +19,12 @@ export class Careless {
 
   read(file: string): string {
     return readFileSync(path.join(this.dir, file), 'utf8');
+  }
+
+  write(file: string, text: string): this {
+    mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
+    writeFileSync(path.join(this.dir, file), text);
+    return this;
   }
 
   replace(file: string, from: string, to: string): this {

@@ -90,6 +90,37 @@ describe('what passes', () => {
     assert.ok(!result.findings.some((f) => f.rule === 'security/network-not-internal'));
   });
 
+  test("a built service: its Dockerfile's USER and HEALTHCHECK count, those of the stage compose builds", async () => {
+    const DOCKERFILE = 'topology/stacks/careless/shop-api/Dockerfile';
+    const built = (dockerfile: string, target = '') =>
+      new Careless()
+        .replace(C, '    image: example/shop-api:1.0\n    user: root\n', `    build:\n      context: ./shop-api\n${target}`)
+        .replace('topology/careless.yaml', '    image: example/shop-api:1.0\n    user: root\n', '')
+        .write(DOCKERFILE, dockerfile);
+    const about = async (s: Careless) => (await s.check()).findings.filter((f) => f.message.includes('"shop-api"') && /container-root|no-healthcheck/.test(f.rule));
+    const clean = built('FROM node:22-alpine AS deps\nRUN npm ci\n\nFROM node:22-alpine\n# drop root\nUSER node\nHEALTHCHECK --interval=30s \\\n  CMD wget -qO- http://localhost:3000/health || exit 1\n');
+    assert.deepEqual(await about(clean), []);
+
+    const root = built('FROM node:22-alpine\nUSER root\nHEALTHCHECK NONE\n');
+    assert.deepEqual(
+      (await about(root)).map((f) => [f.rule, f.message, `${f.loc!.file}:${f.loc!.line}`]),
+      [
+        ['security/container-root', 'service "shop-api" runs as root (USER root in its Dockerfile)', `${DOCKERFILE}:2`],
+        ['security/no-healthcheck', 'service "shop-api" has no health check: its Dockerfile disables it (HEALTHCHECK NONE)', `${DOCKERFILE}:3`],
+      ],
+    );
+
+    // compose builds the `dev` stage, which has neither: the final stage's USER does not apply.
+    const staged = built('FROM node:22-alpine AS dev\nCMD ["npm", "run", "dev"]\n\nFROM node:22-alpine\nUSER node\n', '      target: dev\n');
+    assert.deepEqual(
+      (await about(staged)).map((f) => [f.rule, f.message]),
+      [
+        ['security/no-healthcheck', 'service "shop-api" has no health check in compose or its Dockerfile'],
+        ['security/container-root', 'service "shop-api" sets no user, so it runs as the image\'s default user (root unless the image sets USER)'],
+      ],
+    );
+  });
+
   test('one-shot jobs need no health check', async () => {
     const s = new Careless().replace(C, '    ports:\n      - "6379:6379"\n', '    ports:\n      - "6379:6379"\n    depends_on:\n      agent: { condition: service_completed_successfully }\n');
     const health = (await s.check()).findings.filter((f) => f.rule === 'security/no-healthcheck').map((f) => f.message);

@@ -4,7 +4,6 @@ import { definedEnv, loadSystemCompose, redactor, systemRootDir } from '../../ch
 import { substitute } from '../../compose/interpolation.ts';
 import type { ComposeService } from '../../compose/types.ts';
 import { buildTopology } from '../../import/build-topology.ts';
-import { finalBaseImage } from '../../import/dockerfile.ts';
 import { emitTopology } from '../../import/emit.ts';
 import { mergeTopology } from '../../import/merge.ts';
 import { schemaReference } from '../../import/schema-ref.ts';
@@ -143,7 +142,7 @@ export async function runImport(request: ImportRequest, ctx: CliContext, options
       composeFiles: files.map(relative),
       ...(envFiles?.[0] !== undefined ? { envFile: relative(envFiles[0]) } : {}),
       ...(request.profiles ? { profiles: request.profiles } : {}),
-      buildFrom: dockerfileBase,
+      buildFrom: (service) => sources.dockerfiles.get(service.name)?.stage.from,
       fileExists: isFile,
     },
   );
@@ -199,18 +198,6 @@ export async function runImport(request: ImportRequest, ctx: CliContext, options
   }
   ctx.stdout(`  next: npx topodoc check ${shown}\n`);
   return EXIT_OK;
-}
-
-/** The image the service's Dockerfile builds FROM, when its build context is a readable folder. */
-function dockerfileBase(service: ComposeService): string | undefined {
-  const build = service.build;
-  if (!build || /^[a-z][a-z0-9+.-]*:\/\//i.test(build.context)) return undefined;
-  const file = path.resolve(build.context, build.dockerfile ?? 'Dockerfile');
-  try {
-    return finalBaseImage(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Compose locations are relative to the root directory; messages show them relative to the working directory. */

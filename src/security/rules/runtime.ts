@@ -19,7 +19,7 @@ export const noHealthcheck: SecurityRule = {
   title: 'A service has no health check',
   severity: 'warning',
   rationale:
-    'Without a health check Docker only knows whether the process runs, not whether it answers: a hung service keeps receiving traffic, `depends_on: service_healthy` cannot wait for it, and an attack that wedges it goes unnoticed. (An image may declare a HEALTHCHECK of its own; compose cannot show it.)',
+    'Without a health check Docker only knows whether the process runs, not whether it answers: a hung service keeps receiving traffic, `depends_on: service_healthy` cannot wait for it, and an attack that wedges it goes unnoticed. (An image may declare a HEALTHCHECK of its own: topodoc reads it from the Dockerfile of a service compose builds, but cannot see inside a pulled image.)',
   fix: 'Add a `healthcheck:` with a cheap probe of the service itself (`test: ["CMD", "wget", "-qO-", "http://localhost:3000/health"]`, `pg_isready`, `redis-cli ping`) and an interval, timeout and retries; record it in the topology (`services.<id>.healthcheck`).',
   kics: ['healthcheck_not_set'],
   check(ctx: SecurityContext) {
@@ -27,8 +27,13 @@ export const noHealthcheck: SecurityRule = {
     for (const service of ctx.services()) {
       if (jobs.has(service.name)) continue;
       const related = ctx.serviceRelated(service.name);
-      if (!service.healthcheck) ctx.add('warning', `service "${service.name}" has no health check in compose`, service.loc, related);
-      else if (service.healthcheck.disabled) ctx.add('warning', `service "${service.name}" disables its health check`, service.healthcheck.loc, related);
+      if (service.healthcheck?.disabled) ctx.add('warning', `service "${service.name}" disables its health check`, service.healthcheck.loc, related);
+      if (service.healthcheck) continue;
+      // Without one in compose, the HEALTHCHECK of the Dockerfile compose builds it from applies.
+      const built = ctx.builtImage(service.name);
+      const fromImage = built?.stage.healthcheck;
+      if (built && fromImage?.disabled) ctx.add('warning', `service "${service.name}" has no health check: its Dockerfile disables it (HEALTHCHECK NONE)`, ctx.dockerfileLoc(built, fromImage.line), related);
+      else if (!fromImage) ctx.add('warning', `service "${service.name}" has no health check in compose${built ? ' or its Dockerfile' : ''}`, service.loc, related);
     }
   },
 };

@@ -1,0 +1,96 @@
+/**
+ * What a Dockerfile says about the image compose builds from it (Dockerfile reference: FROM, USER,
+ * HEALTHCHECK, multi-stage builds): the stage built (compose `build.target`, else the last), the
+ * image it starts FROM, and the user and health check it ends with, inherited from earlier stages
+ * it builds on. Instructions are read after joining `\` continuations; comments are skipped. Pure.
+ */
+
+export interface DockerfileStage {
+  /** The image the stage builds FROM, following stage names back to an image; undefined for `${ARG}` or `scratch`. */
+  from?: string;
+  /** The last USER instruction in effect, as written, with its 1-based line. */
+  user?: { value: string; line: number };
+  /** The last HEALTHCHECK in effect: `disabled` for `HEALTHCHECK NONE`. */
+  healthcheck?: { disabled: boolean; line: number };
+}
+
+/** A service's Dockerfile (its path relative to the project root, as compose locations are) and its built stage. */
+export interface BuiltImage {
+  file: string;
+  stage: DockerfileStage;
+}
+
+interface Stage {
+  name?: string;
+  /** As written after FROM: an image, or the name of an earlier stage. */
+  base: string;
+  user?: DockerfileStage['user'];
+  healthcheck?: DockerfileStage['healthcheck'];
+}
+
+/** The instructions with the line each starts on; continuation lines joined, comment lines dropped. */
+function instructions(dockerfile: string): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  let current: { line: number; text: string } | undefined;
+  dockerfile.split(/\r?\n/).forEach((raw, index) => {
+    if (/^\s*#/.test(raw)) return;
+    const continued = /\\\s*$/.test(raw);
+    const text = continued ? raw.replace(/\\\s*$/, ' ') : raw;
+    if (current) current.text += text;
+    else current = { line: index + 1, text };
+    if (!continued) {
+      if (current.text.trim() !== '') out.push({ line: current.line, text: current.text.trim() });
+      current = undefined;
+    }
+  });
+  if (current && current.text.trim() !== '') out.push({ line: current.line, text: current.text.trim() });
+  return out;
+}
+
+function stagesOf(dockerfile: string): Stage[] {
+  const stages: Stage[] = [];
+  for (const { line, text } of instructions(dockerfile)) {
+    const [keyword = '', ...rest] = text.split(/\s+/);
+    const args = rest.join(' ');
+    switch (keyword.toUpperCase()) {
+      case 'FROM': {
+        const match = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args);
+        if (match) stages.push({ base: match[1]!, ...(match[2] !== undefined ? { name: match[2].toLowerCase() } : {}) });
+        break;
+      }
+      case 'USER': {
+        const stage = stages.at(-1);
+        if (stage && args !== '') stage.user = { value: args, line };
+        break;
+      }
+      case 'HEALTHCHECK': {
+        const stage = stages.at(-1);
+        if (stage) stage.healthcheck = { disabled: /^NONE$/i.test(args), line };
+        break;
+      }
+    }
+  }
+  return stages;
+}
+
+/** The stage compose builds (`target`, else the last) with what it inherits; undefined when there is no such stage. */
+export function builtStage(dockerfile: string, target?: string): DockerfileStage | undefined {
+  const stages = stagesOf(dockerfile);
+  const index = target === undefined ? stages.length - 1 : stages.findLastIndex((s) => s.name === target.toLowerCase());
+  if (index < 0) return undefined;
+  const result: DockerfileStage = {};
+  // Walk back through the stages this one builds FROM; the nearest USER and HEALTHCHECK win.
+  for (let at = index; at >= 0; ) {
+    const stage = stages[at]!;
+    if (result.user === undefined && stage.user !== undefined) result.user = stage.user;
+    if (result.healthcheck === undefined && stage.healthcheck !== undefined) result.healthcheck = stage.healthcheck;
+    const base = stage.base.toLowerCase();
+    const parent = stages.slice(0, at).findLastIndex((s) => s.name === base);
+    if (parent < 0) {
+      if (!stage.base.includes('$') && base !== 'scratch') result.from = stage.base;
+      break;
+    }
+    at = parent;
+  }
+  return result;
+}
