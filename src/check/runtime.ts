@@ -4,6 +4,7 @@
  * Compose values that may come from `.env` are shown as written (`raw`), health-check commands never.
  */
 import path from 'node:path';
+import { dockerfileLoc } from '../compose/dockerfile.ts';
 import { isRemoteContext } from '../compose/paths.ts';
 import type { ComposeBuild, ComposeHealthcheck, ComposeService } from '../compose/types.ts';
 import { buildOf, buildSummary, dependencies, resolvePort, type BuildSpec, type Service } from '../model/queries.ts';
@@ -49,14 +50,18 @@ function compareHealthcheck(ctx: CheckContext, id: string, service: Service, com
     return;
   }
   const topoLoc = (key?: string) => ctx.topo(['services', id, 'healthcheck', ...(key === undefined ? [] : [key])], true);
+  const built = ctx.src.dockerfiles?.get(id);
+  if (!health && built?.stage.healthcheck && !built.stage.healthcheck.disabled) return; // the Dockerfile's HEALTHCHECK applies
   if (!active) {
     ctx.add(
       'drift/healthcheck',
       health ? 'error' : 'warning',
       health
         ? `service "${id}" has a ${topo.type} health check in the topology, but compose disables it`
-        : `service "${id}" has a ${topo.type} health check in the topology, but compose defines none (only the image's own HEALTHCHECK could provide it)`,
-      health?.loc ?? compose.loc,
+        : built?.stage.healthcheck
+          ? `service "${id}" has a ${topo.type} health check in the topology, but compose defines none and its Dockerfile disables it (HEALTHCHECK NONE)`
+          : `service "${id}" has a ${topo.type} health check in the topology, but compose defines none (only the image's own HEALTHCHECK could provide it)`,
+      health?.loc ?? (built?.stage.healthcheck ? dockerfileLoc(built, built.stage.healthcheck.line) : compose.loc),
       [related('topology health check', topoLoc())],
     );
     return;
@@ -155,6 +160,17 @@ function compareUser(ctx: CheckContext, id: string, service: Service, compose: C
   }
   const topoLoc = () => ctx.topo(['services', id, 'user'], true);
   if (!user) {
+    // Without `user:` the USER of the Dockerfile compose builds from decides, when topodoc could read it.
+    const built = ctx.src.dockerfiles?.get(id);
+    const fromDockerfile = built?.stage.user;
+    if (built && fromDockerfile) {
+      if (ctx.src.expand(service.user) !== fromDockerfile.value) {
+        ctx.add('drift/user', 'error', `service "${id}" runs as user ${service.user} in the topology, but as ${fromDockerfile.value} (the USER of its Dockerfile; compose sets none)`, dockerfileLoc(built, fromDockerfile.line), [
+          related('topology user', topoLoc()),
+        ]);
+      }
+      return;
+    }
     if (service.user !== 'root' && service.user !== '0') {
       ctx.add('drift/user', 'note', `service "${id}" runs as user ${service.user} in the topology, but compose sets no user, so the image's USER decides`, compose.loc, [related('topology user', topoLoc())]);
     }

@@ -4,6 +4,7 @@
  * image it starts FROM, and the user and health check it ends with, inherited from earlier stages
  * it builds on. Instructions are read after joining `\` continuations; comments are skipped. Pure.
  */
+import type { SourceLoc } from '../model/diagnostics.ts';
 
 export interface DockerfileStage {
   /** The image the stage builds FROM, following stage names back to an image; undefined for `${ARG}` or `scratch`. */
@@ -18,6 +19,11 @@ export interface DockerfileStage {
 export interface BuiltImage {
   file: string;
   stage: DockerfileStage;
+}
+
+/** A line of a service's Dockerfile, as a location findings can point at. */
+export function dockerfileLoc(built: BuiltImage, line: number): SourceLoc {
+  return { file: built.file, line, column: 1 };
 }
 
 interface Stage {

@@ -88,11 +88,6 @@ export class SecurityContext {
     return this.src.dockerfiles?.get(name);
   }
 
-  /** A line of a service's Dockerfile, as a location. */
-  dockerfileLoc(image: BuiltImage, line: number): SourceLoc {
-    return { file: image.file, line, column: 1 };
-  }
-
   topo(path: ReadonlyArray<PathSegment>, key = true): SourceLoc {
     return this.src.locateTopology(path, { key });
   }

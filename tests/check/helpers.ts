@@ -3,7 +3,7 @@
  * temporary directory, mutated by exact text replacement, then checked in-process.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkTopology, type SystemResult } from '../../src/check/load-system.ts';
 import { isDrift } from '../../src/check/report.ts';
@@ -29,6 +29,7 @@ export class SystemCopy {
   }
 
   write(file: string, text: string): this {
+    mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
     writeFileSync(path.join(this.dir, file), text);
     return this;
   }

@@ -166,6 +166,25 @@ test('drift/build: context, Dockerfile and target compared as compose resolves t
   );
 });
 
+test("without user or healthcheck in compose, the Dockerfile compose builds from decides", async () => {
+  const DOCKERFILE = 'topology/stacks/mito/api/Dockerfile';
+  const COMPOSE_HEALTH = '    healthcheck:\n      test: ["CMD-SHELL", "wget -qO- http://localhost:3000/health > /dev/null || exit 1"]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n      start_period: 20s\n';
+  const api = (dockerfile: string) =>
+    new SystemCopy('mito').replace(MITO_TOPOLOGY, '    build: ./api\n', '    build: ./api\n    user: node\n').replace(MITO, COMPOSE_HEALTH, '').write(DOCKERFILE, dockerfile);
+
+  const same = api('FROM node:22-alpine\nUSER node\nHEALTHCHECK CMD wget -qO- http://localhost:3000/health || exit 1\n');
+  assert.deepEqual(drift(await same.check()), []);
+
+  const other = api('FROM node:22-alpine\nUSER root\nHEALTHCHECK NONE\n');
+  assert.deepEqual(
+    drift(await other.check()).map((f) => [f.rule, f.severity, f.message, f.at]),
+    [
+      ['drift/user', 'error', 'service "api" runs as user node in the topology, but as root (the USER of its Dockerfile; compose sets none)', `${DOCKERFILE}:2:1`],
+      ['drift/healthcheck', 'warning', 'service "api" has a http health check in the topology, but compose defines none and its Dockerfile disables it (HEALTHCHECK NONE)', `${DOCKERFILE}:3:1`],
+    ],
+  );
+});
+
 test('drift/restart, drift/container-name, drift/environment, drift/resources', async () => {
   const restart = new SystemCopy('sothebais').replace(SOTHEBAIS, '  redis:\n    image: redis:7-alpine\n    expose:\n      - "6379"\n    restart: on-failure\n', '  redis:\n    image: redis:7-alpine\n    expose:\n      - "6379"\n    restart: always\n');
   assert.deepEqual(

@@ -3,6 +3,7 @@
  * "Missing User Instruction" covers the image side); this is the compose side of the same advice, and
  * for a service compose builds, the USER its Dockerfile ends with.
  */
+import { dockerfileLoc } from '../../compose/dockerfile.ts';
 import type { SecurityContext } from '../context.ts';
 import type { SecurityRule } from '../types.ts';
 
@@ -26,7 +27,7 @@ export const containerRoot: SecurityRule = {
       const built = ctx.builtImage(service.name);
       const dockerfileUser = built?.stage.user;
       if (built && dockerfileUser) {
-        if (isRootUser(dockerfileUser.value)) ctx.add('warning', `service "${service.name}" runs as root (USER ${dockerfileUser.value} in its Dockerfile)`, ctx.dockerfileLoc(built, dockerfileUser.line), related);
+        if (isRootUser(dockerfileUser.value)) ctx.add('warning', `service "${service.name}" runs as root (USER ${dockerfileUser.value} in its Dockerfile)`, dockerfileLoc(built, dockerfileUser.line), related);
         continue;
       }
       const documented = ctx.topoService(service.name)?.user;

@@ -2,6 +2,7 @@
  * Runtime hygiene: health checks, resource limits, and a read-only root filesystem where the topology
  * asks for one.
  */
+import { dockerfileLoc } from '../../compose/dockerfile.ts';
 import type { ComposeService } from '../../compose/types.ts';
 import type { SecurityContext } from '../context.ts';
 import type { SecurityRule } from '../types.ts';
@@ -32,7 +33,7 @@ export const noHealthcheck: SecurityRule = {
       // Without one in compose, the HEALTHCHECK of the Dockerfile compose builds it from applies.
       const built = ctx.builtImage(service.name);
       const fromImage = built?.stage.healthcheck;
-      if (built && fromImage?.disabled) ctx.add('warning', `service "${service.name}" has no health check: its Dockerfile disables it (HEALTHCHECK NONE)`, ctx.dockerfileLoc(built, fromImage.line), related);
+      if (built && fromImage?.disabled) ctx.add('warning', `service "${service.name}" has no health check: its Dockerfile disables it (HEALTHCHECK NONE)`, dockerfileLoc(built, fromImage.line), related);
       else if (!fromImage) ctx.add('warning', `service "${service.name}" has no health check in compose${built ? ' or its Dockerfile' : ''}`, service.loc, related);
     }
   },
