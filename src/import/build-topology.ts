@@ -3,6 +3,7 @@
  * (the same as `topodoc check` compares, src/check/load-system.ts) into a topology that check accepts,
  * with every guess noted for review. Pure: the adapter reads files and passes what they hold.
  */
+import type { DockerfileStage } from '../compose/dockerfile.ts';
 import path from 'node:path';
 import type { ComposeProject, ComposeService } from '../compose/types.ts';
 import type { SourceLoc } from '../model/diagnostics.ts';
@@ -32,8 +33,8 @@ export interface ImportSettings {
   composeFiles: string[];
   envFile?: string;
   profiles?: string[];
-  /** Image each built service's Dockerfile starts FROM (its last stage), when readable. */
-  buildFrom?: (service: ComposeService) => string | undefined;
+  /** What the Dockerfile of a service compose builds says (the stage it builds), when readable. */
+  dockerfile?: (service: ComposeService) => DockerfileStage | undefined;
   /** Whether a host file exists (for `env_file` entries). */
   fileExists?: (absPath: string) => boolean;
 }
@@ -63,7 +64,7 @@ export function buildTopology(sources: ImportSources, settings: ImportSettings):
   const services: Record<string, ImportedService> = {};
   for (const service of Object.values(project.services)) {
     const isProxy = service.name === proxyName;
-    const buildFrom = service.build ? settings.buildFrom?.(service) : undefined;
+    const dockerfile = service.build ? settings.dockerfile?.(service) : undefined;
     services[service.name] = importService(service, {
       guard,
       notes,
@@ -75,7 +76,7 @@ export function buildTopology(sources: ImportSources, settings: ImportSettings):
         routedPorts: routes.routedPorts.get(service.name) ?? new Set(),
       },
       routed: (routes.routedPorts.get(service.name)?.size ?? 0) > 0 || Object.values(routes.routes).some((r) => r.service === service.name && !r.internal),
-      ...(buildFrom !== undefined ? { buildFrom } : {}),
+      ...(dockerfile !== undefined ? { dockerfile } : {}),
       anonymousVolume,
       tmpfsVolume,
     });

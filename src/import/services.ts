@@ -4,6 +4,7 @@
  * networks, mounts and the names (never the values) of its environment variables. Pure.
  */
 import path from 'node:path';
+import type { DockerfileStage } from '../compose/dockerfile.ts';
 import { isRemoteContext } from '../compose/paths.ts';
 import type { ComposeBuild, ComposeService } from '../compose/types.ts';
 import { importHealthcheck } from './healthcheck.ts';
@@ -23,8 +24,8 @@ export interface ServiceContext {
   ports: PortSources;
   /** Whether an HTTP router sends traffic to the service. */
   routed: boolean;
-  /** Image its Dockerfile builds FROM, when readable. */
-  buildFrom?: string;
+  /** What its Dockerfile says (FROM, USER), when compose builds it from one that could be read. */
+  dockerfile?: DockerfileStage;
   /** Topology volume id standing for anonymous volumes, and for tmpfs mounts. */
   anonymousVolume: string;
   tmpfsVolume: string;
@@ -48,7 +49,7 @@ export function importService(compose: ComposeService, ctx: ServiceContext): Imp
   const identity = identifyService({
     name: compose.name,
     ...(image !== undefined ? { image } : {}),
-    ...(ctx.buildFrom !== undefined ? { buildFrom: ctx.buildFrom } : {}),
+    ...(ctx.dockerfile?.from !== undefined ? { buildFrom: ctx.dockerfile.from } : {}),
     command: [...(compose.entrypoint?.args ?? []), ...(compose.command?.args ?? [])].map((a) => a.value),
     dependsOn: Object.keys(compose.dependsOn),
     routed: ctx.routed,
@@ -81,6 +82,11 @@ export function importService(compose: ComposeService, ctx: ServiceContext): Imp
     out.ports = ports;
   }
   if (compose.user) out.user = guard.safe(compose.user.raw ?? compose.user.value);
+  else if (ctx.dockerfile?.user) {
+    // Without `user:` the Dockerfile's USER decides; `check` compares the two the same way.
+    out.user = guard.safe(ctx.dockerfile.user.value);
+    notes.guess(at('user'), 'user', "guessed from the Dockerfile's USER");
+  }
   if (compose.readOnly?.value) out.readOnly = true;
   const health = importHealthcheck(compose.healthcheck, (port) => roles.get(`${port}/tcp`), guard);
   if (health) out.healthcheck = health;

@@ -52,6 +52,22 @@ test('init --from: imports the compose files, refuses an existing file', async (
   assert.match(again.stderr, /topology\/site\.yaml already exists/);
 });
 
+test("init --from: a service compose builds takes its kind from the built stage's FROM and its user from that stage's USER", async () => {
+  const dir = tempDir('topodoc-init-dockerfile-');
+  writeFiles(dir, {
+    'compose.yaml': 'services:\n  store:\n    build:\n      context: ./db\n      target: runtime\n',
+    'db/Dockerfile': 'FROM node:22 AS tools\nFROM postgres:16 AS runtime\nUSER postgres\nFROM nginx:1.27\nUSER nginx\n',
+  });
+  const result = await topodoc(['init', '--from', 'compose.yaml', '--name', 'shop'], dir);
+  assert.equal(result.code, 0, result.stderr);
+  const text = readFileSync(path.join(dir, 'topology/shop.yaml'), 'utf8');
+  assert.match(text, /\n {4}kind: database # guessed from the Dockerfile's FROM postgres:16\n/);
+  assert.match(text, /\n {4}build: \{ context: \.\/db, target: runtime \}\n {4}user: postgres # guessed from the Dockerfile's USER\n/);
+  // check reads the same Dockerfile: the user it wrote is the one compose's build runs as.
+  const checked = await topodoc(['check', 'topology/shop.yaml'], dir);
+  assert.equal(checked.code, 0, checked.stdout + checked.stderr);
+});
+
 test('the schema line: relative to a public/schema beside the repository, else the published URL', () => {
   const existing = new Set([path.join(REPO_ROOT, 'public/schema/topology.schema.json')]);
   const exists = (file: string) => existing.has(file);
