@@ -1,8 +1,11 @@
 /** The security rules one by one: what passes as well as what fails, on variations of the careless stack. */
 import assert from 'node:assert/strict';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { SECURITY_RULES } from '../../src/security/catalog.ts';
 import { isSecretName } from '../../src/security/rules/secrets.ts';
+import { tempDir } from '../helpers/cli.ts';
 import { Careless, CARELESS_COMPOSE as C } from './helpers.ts';
 
 async function rulesAt(s: Careless, rule: string): Promise<number[]> {
@@ -108,6 +111,17 @@ describe('what passes', () => {
         ['security/container-root', 'service "shop-api" runs as root (USER root in its Dockerfile)', `${DOCKERFILE}:2`],
         ['security/no-healthcheck', 'service "shop-api" has no health check: its Dockerfile disables it (HEALTHCHECK NONE)', `${DOCKERFILE}:3`],
       ],
+    );
+
+    // A Dockerfile that is a link to a file outside the project is not read, like any file out there.
+    const outside = path.join(tempDir('topodoc-outside-'), 'Dockerfile');
+    writeFileSync(outside, 'FROM node:22-alpine\nUSER node\nHEALTHCHECK CMD true\n');
+    const linked = built('unused');
+    rmSync(path.join(linked.dir, DOCKERFILE));
+    symlinkSync(outside, path.join(linked.dir, DOCKERFILE));
+    assert.deepEqual(
+      (await about(linked)).map((f) => f.rule),
+      ['security/no-healthcheck', 'security/container-root'],
     );
 
     // compose builds the `dev` stage, which has neither: the final stage's USER does not apply.
