@@ -4,7 +4,10 @@ import { Description, Id, Notes } from './common.ts';
 export const Host = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'Display name, e.g. "VPS" or "EC2 instance".' }),
-    kind: z.enum(['vps', 'vm', 'bare-metal', 'cloud-instance', 'managed']).default('vps'),
+    kind: z
+      .enum(['vps', 'vm', 'bare-metal', 'cloud-instance', 'managed'])
+      .optional()
+      .meta({ description: 'What kind of machine it is; left out when the docs do not say.' }),
     provider: z.string().optional().meta({ description: 'Hosting provider, e.g. "AWS", "DigitalOcean".' }),
     alternatives: z.array(z.string()).optional().meta({ description: 'Other places the doc says it runs on equally.' }),
     resources: z

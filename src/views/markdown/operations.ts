@@ -32,7 +32,7 @@ export function operations(t: TopologyModel): Fragment[] {
         ['Host', 'Kind', 'Provider', 'Size', 'Notes'],
         hosts.map(([id, h]) => [
           `${mdText(h.name)} (${mdCode(id)})`,
-          h.kind,
+          mdCell(h.kind),
           mdCell([h.provider, ...(h.alternatives ?? [])].filter(Boolean).join(' / ')),
           mdCell([h.resources?.cpus !== undefined ? `${h.resources.cpus} CPU` : '', h.resources?.memory ?? '', h.resources?.disk ?? ''].filter(Boolean).join(', ')),
           mdCell(h.description),
