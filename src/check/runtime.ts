@@ -4,7 +4,7 @@
  * Compose values that may come from `.env` are shown as written (`raw`), health-check commands never.
  */
 import path from 'node:path';
-import { dockerfileLoc } from '../compose/dockerfile.ts';
+import { dockerfileHealthcheck, dockerfileLoc } from '../compose/dockerfile.ts';
 import { isRemoteContext } from '../compose/paths.ts';
 import type { ComposeBuild, ComposeHealthcheck, ComposeService } from '../compose/types.ts';
 import { buildOf, buildSummary, dependencies, resolvePort, type BuildSpec, type Service } from '../model/queries.ts';
@@ -37,31 +37,44 @@ function testText(health: ComposeHealthcheck): string {
 /** Docker's defaults when compose leaves a setting out. */
 const HEALTH_DEFAULTS = { interval: '30s', timeout: '30s', startPeriod: '0s', retries: 3 } as const;
 
+/**
+ * The health check the container gets: compose's, else the HEALTHCHECK of the Dockerfile compose
+ * builds it from; with the words findings use for where it is written.
+ */
+function effectiveHealthcheck(ctx: CheckContext, id: string, compose: ComposeService): { health?: ComposeHealthcheck; inWhere: string; test: string } {
+  if (compose.healthcheck) return { health: compose.healthcheck, inWhere: 'in compose', test: "compose's test" };
+  const built = ctx.src.dockerfiles?.get(id);
+  const health = built ? dockerfileHealthcheck(built) : undefined;
+  return health ? { health, inWhere: 'in its Dockerfile', test: "its Dockerfile's HEALTHCHECK" } : { inWhere: 'in compose', test: "compose's test" };
+}
+
 function compareHealthcheck(ctx: CheckContext, id: string, service: Service, compose: ComposeService): void {
   const topo = service.healthcheck;
-  const health = compose.healthcheck;
+  const { health, inWhere, test } = effectiveHealthcheck(ctx, id, compose);
+  const fromCompose = health === compose.healthcheck;
   const active = health !== undefined && !health.disabled;
   if (!topo) {
     if (active) {
-      ctx.add('drift/healthcheck', 'warning', `compose defines a health check for service "${id}", which the topology does not document`, health.loc, [
-        related('topology service', ctx.topo(['services', id], true)),
-      ]);
+      // A health check in compose is drift; one the image brings along is worth recording, no more.
+      ctx.add(
+        'drift/healthcheck',
+        fromCompose ? 'warning' : 'note',
+        `${fromCompose ? 'compose defines' : 'its Dockerfile defines'} a health check for service "${id}", which the topology does not document`,
+        health.loc,
+        [related('topology service', ctx.topo(['services', id], true))],
+      );
     }
     return;
   }
   const topoLoc = (key?: string) => ctx.topo(['services', id, 'healthcheck', ...(key === undefined ? [] : [key])], true);
-  const built = ctx.src.dockerfiles?.get(id);
-  if (!health && built?.stage.healthcheck && !built.stage.healthcheck.disabled) return; // the Dockerfile's HEALTHCHECK applies
   if (!active) {
     ctx.add(
       'drift/healthcheck',
       health ? 'error' : 'warning',
       health
-        ? `service "${id}" has a ${topo.type} health check in the topology, but compose disables it`
-        : built?.stage.healthcheck
-          ? `service "${id}" has a ${topo.type} health check in the topology, but compose defines none and its Dockerfile disables it (HEALTHCHECK NONE)`
-          : `service "${id}" has a ${topo.type} health check in the topology, but compose defines none (only the image's own HEALTHCHECK could provide it)`,
-      health?.loc ?? (built?.stage.healthcheck ? dockerfileLoc(built, built.stage.healthcheck.line) : compose.loc),
+        ? `service "${id}" has a ${topo.type} health check in the topology, but ${fromCompose ? 'compose disables it' : 'compose defines none and its Dockerfile disables it (HEALTHCHECK NONE)'}`
+        : `service "${id}" has a ${topo.type} health check in the topology, but compose defines none (only the image's own HEALTHCHECK could provide it)`,
+      health?.loc ?? compose.loc,
       [related('topology health check', topoLoc())],
     );
     return;
@@ -72,7 +85,7 @@ function compareHealthcheck(ctx: CheckContext, id: string, service: Service, com
     const command = topo.command.replace(/\s+/g, ' ').trim();
     const expanded = ctx.src.expand(command).replace(/\s+/g, ' ').trim();
     if (!text.includes(command) && !text.includes(expanded)) {
-      ctx.add('drift/healthcheck', 'error', `the health check of service "${id}" runs \`${command}\` in the topology, but compose's test does not run it`, testLoc, [
+      ctx.add('drift/healthcheck', 'error', `the health check of service "${id}" runs \`${command}\` in the topology, but ${test} does not run it`, testLoc, [
         related('topology health check command', topoLoc('command')),
       ]);
     }
@@ -85,7 +98,7 @@ function compareHealthcheck(ctx: CheckContext, id: string, service: Service, com
     const probesPath = inUrl || path === '' || new RegExp(path).test(text);
     if (!probesPort || !probesPath) {
       const what = [port !== undefined && !probesPort ? `port ${port}` : '', !probesPath ? `path ${topo.path}` : ''].filter(Boolean).join(' and ');
-      ctx.add('drift/healthcheck', 'error', `the ${topo.type} health check of service "${id}" probes ${what} in the topology, but compose's test does not mention it`, testLoc, [
+      ctx.add('drift/healthcheck', 'error', `the ${topo.type} health check of service "${id}" probes ${what} in the topology, but ${test} does not mention it`, testLoc, [
         related('topology health check', topoLoc(!probesPath ? 'path' : topo.port !== undefined ? 'port' : undefined)),
       ]);
     }
@@ -96,11 +109,11 @@ function compareHealthcheck(ctx: CheckContext, id: string, service: Service, com
     const actual = health[key];
     const actualMs = actual?.milliseconds ?? durationMs(HEALTH_DEFAULTS[key])!;
     if (durationMs(stated) === actualMs) continue;
-    const composeKey = key === 'startPeriod' ? 'start_period' : key;
+    const name = fromCompose ? (key === 'startPeriod' ? 'start_period' : key) : key === 'startPeriod' ? 'start-period' : key;
     ctx.add(
       'drift/healthcheck',
       'error',
-      `health check ${composeKey} of service "${id}" is ${stated} in the topology, but ${actual ? actual.text : `not set (Docker's default ${HEALTH_DEFAULTS[key]})`} in compose`,
+      `health check ${name} of service "${id}" is ${stated} in the topology, but ${actual ? actual.text : `not set (Docker's default ${HEALTH_DEFAULTS[key]})`} ${inWhere}`,
       actual?.loc ?? health.loc,
       [related('topology health check', topoLoc(key))],
     );
@@ -111,7 +124,7 @@ function compareHealthcheck(ctx: CheckContext, id: string, service: Service, com
       ctx.add(
         'drift/healthcheck',
         'error',
-        `health check retries of service "${id}" is ${topo.retries} in the topology, but ${health.retries ? actual : `not set (Docker's default ${HEALTH_DEFAULTS.retries})`} in compose`,
+        `health check retries of service "${id}" is ${topo.retries} in the topology, but ${health.retries ? actual : `not set (Docker's default ${HEALTH_DEFAULTS.retries})`} ${inWhere}`,
         health.retries?.loc ?? health.loc,
         [related('topology health check', topoLoc('retries'))],
       );

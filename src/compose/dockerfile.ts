@@ -5,6 +5,8 @@
  * it builds on. Instructions are read after joining `\` continuations; comments are skipped. Pure.
  */
 import type { SourceLoc } from '../model/diagnostics.ts';
+import { parseDuration } from './healthcheck.ts';
+import type { ComposeHealthcheck } from './types.ts';
 
 export interface DockerfileStage {
   /** The image the stage builds FROM, following stage names back to an image; undefined for `${ARG}` or `scratch`. */
@@ -12,7 +14,21 @@ export interface DockerfileStage {
   /** The last USER instruction in effect, as written, with its 1-based line. */
   user?: { value: string; line: number };
   /** The last HEALTHCHECK in effect: `disabled` for `HEALTHCHECK NONE`. */
-  healthcheck?: { disabled: boolean; line: number };
+  healthcheck?: DockerfileHealthcheck;
+}
+
+/** `HEALTHCHECK [--interval=…] [--timeout=…] [--start-period=…] [--start-interval=…] [--retries=…] CMD …`, or `NONE`. */
+export interface DockerfileHealthcheck {
+  disabled: boolean;
+  line: number;
+  /** As Docker stores it: `["CMD-SHELL", "…"]` for the shell form, `["CMD", …]` for the JSON form. */
+  test?: string[];
+  /** Option values as written (Go durations). */
+  interval?: string;
+  timeout?: string;
+  startPeriod?: string;
+  startInterval?: string;
+  retries?: number;
 }
 
 /** A service's Dockerfile (its path relative to the project root, as compose locations are) and its built stage. */
@@ -71,12 +87,64 @@ function stagesOf(dockerfile: string): Stage[] {
       }
       case 'HEALTHCHECK': {
         const stage = stages.at(-1);
-        if (stage) stage.healthcheck = { disabled: /^NONE$/i.test(args), line };
+        if (stage) stage.healthcheck = readHealthcheck(args, line);
         break;
       }
     }
   }
   return stages;
+}
+
+const HEALTHCHECK_OPTIONS: Readonly<Record<string, 'interval' | 'timeout' | 'startPeriod' | 'startInterval' | 'retries'>> = {
+  interval: 'interval',
+  timeout: 'timeout',
+  'start-period': 'startPeriod',
+  'start-interval': 'startInterval',
+  retries: 'retries',
+};
+
+function readHealthcheck(args: string, line: number): DockerfileHealthcheck {
+  if (/^NONE$/i.test(args)) return { disabled: true, line };
+  const out: DockerfileHealthcheck = { disabled: false, line };
+  let rest = args;
+  for (let option = /^--([a-z-]+)(?:=|\s+)(\S+)\s+/i.exec(rest); option; option = /^--([a-z-]+)(?:=|\s+)(\S+)\s+/i.exec(rest)) {
+    const key = HEALTHCHECK_OPTIONS[option[1]!.toLowerCase()];
+    if (key === 'retries') {
+      if (/^\d+$/.test(option[2]!)) out.retries = Number(option[2]);
+    } else if (key !== undefined) out[key] = option[2]!;
+    rest = rest.slice(option[0].length);
+  }
+  const command = /^CMD\s+([\s\S]*)$/i.exec(rest)?.[1]?.trim();
+  if (command === undefined || command === '') return out;
+  if (command.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(command);
+      if (Array.isArray(parsed) && parsed.every((a) => typeof a === 'string')) {
+        out.test = ['CMD', ...(parsed as string[])];
+        return out;
+      }
+    } catch {
+      // Not JSON: Docker runs it with the shell, as written.
+    }
+  }
+  out.test = ['CMD-SHELL', command];
+  return out;
+}
+
+/** The HEALTHCHECK of a built image in compose's shape, located at its Dockerfile line; durations Docker would refuse are left out. */
+export function dockerfileHealthcheck(built: BuiltImage): ComposeHealthcheck | undefined {
+  const health = built.stage.healthcheck;
+  if (!health) return undefined;
+  const loc = dockerfileLoc(built, health.line);
+  const out: ComposeHealthcheck = { disabled: health.disabled, loc };
+  if (health.test) out.test = { value: health.test, loc };
+  for (const key of ['interval', 'timeout', 'startPeriod', 'startInterval'] as const) {
+    const text = health[key];
+    const milliseconds = text === undefined ? undefined : parseDuration(text);
+    if (text !== undefined && milliseconds !== undefined) out[key] = { text, milliseconds, loc };
+  }
+  if (health.retries !== undefined) out.retries = { value: health.retries, loc };
+  return out;
 }
 
 /** The stage compose builds (`target`, else the last) with what it inherits; undefined when there is no such stage. */

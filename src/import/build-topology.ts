@@ -3,7 +3,7 @@
  * (the same as `topodoc check` compares, src/check/load-system.ts) into a topology that check accepts,
  * with every guess noted for review. Pure: the adapter reads files and passes what they hold.
  */
-import type { DockerfileStage } from '../compose/dockerfile.ts';
+import type { BuiltImage } from '../compose/dockerfile.ts';
 import path from 'node:path';
 import type { ComposeProject, ComposeService } from '../compose/types.ts';
 import type { SourceLoc } from '../model/diagnostics.ts';
@@ -33,8 +33,8 @@ export interface ImportSettings {
   composeFiles: string[];
   envFile?: string;
   profiles?: string[];
-  /** What the Dockerfile of a service compose builds says (the stage it builds), when readable. */
-  dockerfile?: (service: ComposeService) => DockerfileStage | undefined;
+  /** The Dockerfile of a service compose builds and what its built stage says, when readable. */
+  dockerfile?: (service: ComposeService) => BuiltImage | undefined;
   /** Whether a host file exists (for `env_file` entries). */
   fileExists?: (absPath: string) => boolean;
 }

@@ -4,7 +4,7 @@
  * networks, mounts and the names (never the values) of its environment variables. Pure.
  */
 import path from 'node:path';
-import type { DockerfileStage } from '../compose/dockerfile.ts';
+import { dockerfileHealthcheck, type BuiltImage } from '../compose/dockerfile.ts';
 import { isRemoteContext } from '../compose/paths.ts';
 import type { ComposeBuild, ComposeService } from '../compose/types.ts';
 import { importHealthcheck } from './healthcheck.ts';
@@ -24,8 +24,8 @@ export interface ServiceContext {
   ports: PortSources;
   /** Whether an HTTP router sends traffic to the service. */
   routed: boolean;
-  /** What its Dockerfile says (FROM, USER), when compose builds it from one that could be read. */
-  dockerfile?: DockerfileStage;
+  /** Its Dockerfile and what the built stage says (FROM, USER, HEALTHCHECK), when compose builds it from one that could be read. */
+  dockerfile?: BuiltImage;
   /** Topology volume id standing for anonymous volumes, and for tmpfs mounts. */
   anonymousVolume: string;
   tmpfsVolume: string;
@@ -49,7 +49,7 @@ export function importService(compose: ComposeService, ctx: ServiceContext): Imp
   const identity = identifyService({
     name: compose.name,
     ...(image !== undefined ? { image } : {}),
-    ...(ctx.dockerfile?.from !== undefined ? { buildFrom: ctx.dockerfile.from } : {}),
+    ...(ctx.dockerfile?.stage.from !== undefined ? { buildFrom: ctx.dockerfile.stage.from } : {}),
     command: [...(compose.entrypoint?.args ?? []), ...(compose.command?.args ?? [])].map((a) => a.value),
     dependsOn: Object.keys(compose.dependsOn),
     routed: ctx.routed,
@@ -82,14 +82,19 @@ export function importService(compose: ComposeService, ctx: ServiceContext): Imp
     out.ports = ports;
   }
   if (compose.user) out.user = guard.safe(compose.user.raw ?? compose.user.value);
-  else if (ctx.dockerfile?.user) {
+  else if (ctx.dockerfile?.stage.user) {
     // Without `user:` the Dockerfile's USER decides; `check` compares the two the same way.
-    out.user = guard.safe(ctx.dockerfile.user.value);
+    out.user = guard.safe(ctx.dockerfile.stage.user.value);
     notes.guess(at('user'), 'user', "guessed from the Dockerfile's USER");
   }
   if (compose.readOnly?.value) out.readOnly = true;
-  const health = importHealthcheck(compose.healthcheck, (port) => roles.get(`${port}/tcp`), guard);
-  if (health) out.healthcheck = health;
+  // Without one in compose, the Dockerfile's HEALTHCHECK is the container's; `check` compares it the same way.
+  const fromDockerfile = compose.healthcheck === undefined && ctx.dockerfile !== undefined ? dockerfileHealthcheck(ctx.dockerfile) : undefined;
+  const health = importHealthcheck(compose.healthcheck ?? fromDockerfile, (port) => roles.get(`${port}/tcp`), guard);
+  if (health) {
+    out.healthcheck = health;
+    if (fromDockerfile) notes.guess(at('healthcheck'), 'health check', "guessed from the Dockerfile's HEALTHCHECK");
+  }
   const replicas = compose.deploy?.replicas?.value;
   if (replicas !== undefined && replicas !== 1) out.scaling = { replicas };
   const limits = compose.deploy?.resources.limits;

@@ -172,15 +172,25 @@ test("without user or healthcheck in compose, the Dockerfile compose builds from
   const api = (dockerfile: string) =>
     new SystemCopy('mito').replace(MITO_TOPOLOGY, '    build: ./api\n', '    build: ./api\n    user: node\n').replace(MITO, COMPOSE_HEALTH, '').write(DOCKERFILE, dockerfile);
 
-  const same = api('FROM node:22-alpine\nUSER node\nHEALTHCHECK CMD wget -qO- http://localhost:3000/health || exit 1\n');
+  const same = api('FROM node:22-alpine\nUSER node\nHEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \\\n  CMD wget -qO- http://localhost:3000/health || exit 1\n');
   assert.deepEqual(drift(await same.check()), []);
+
+  // Its HEALTHCHECK is compared as compose's would be: what it probes and its timings.
+  const elsewhere = api('FROM node:22-alpine\nUSER node\nHEALTHCHECK --timeout=5s --retries=3 CMD wget -qO- http://localhost:3000/ready || exit 1\n');
+  assert.deepEqual(
+    drift(await elsewhere.check()).map((f) => [f.message, f.at]),
+    [
+      ['health check start-period of service "api" is 20s in the topology, but not set (Docker\'s default 0s) in its Dockerfile', `${DOCKERFILE}:3:1`],
+      ['the http health check of service "api" probes path /health in the topology, but its Dockerfile\'s HEALTHCHECK does not mention it', `${DOCKERFILE}:3:1`],
+    ],
+  );
 
   const other = api('FROM node:22-alpine\nUSER root\nHEALTHCHECK NONE\n');
   assert.deepEqual(
     drift(await other.check()).map((f) => [f.rule, f.severity, f.message, f.at]),
     [
       ['drift/user', 'error', 'service "api" runs as user node in the topology, but as root (the USER of its Dockerfile; compose sets none)', `${DOCKERFILE}:2:1`],
-      ['drift/healthcheck', 'warning', 'service "api" has a http health check in the topology, but compose defines none and its Dockerfile disables it (HEALTHCHECK NONE)', `${DOCKERFILE}:3:1`],
+      ['drift/healthcheck', 'error', 'service "api" has a http health check in the topology, but compose defines none and its Dockerfile disables it (HEALTHCHECK NONE)', `${DOCKERFILE}:3:1`],
     ],
   );
 });

@@ -52,17 +52,18 @@ test('init --from: imports the compose files, refuses an existing file', async (
   assert.match(again.stderr, /topology\/site\.yaml already exists/);
 });
 
-test("init --from: a service compose builds takes its kind from the built stage's FROM and its user from that stage's USER", async () => {
+test("init --from: a service compose builds takes its kind, user and health check from the built stage's FROM, USER and HEALTHCHECK", async () => {
   const dir = tempDir('topodoc-init-dockerfile-');
   writeFiles(dir, {
     'compose.yaml': 'services:\n  store:\n    build:\n      context: ./db\n      target: runtime\n',
-    'db/Dockerfile': 'FROM node:22 AS tools\nFROM postgres:16 AS runtime\nUSER postgres\nFROM nginx:1.27\nUSER nginx\n',
+    'db/Dockerfile': 'FROM node:22 AS tools\nFROM postgres:16 AS runtime\nUSER postgres\nHEALTHCHECK --interval=10s CMD pg_isready -U postgres\nFROM nginx:1.27\nUSER nginx\n',
   });
   const result = await topodoc(['init', '--from', 'compose.yaml', '--name', 'shop'], dir);
   assert.equal(result.code, 0, result.stderr);
   const text = readFileSync(path.join(dir, 'topology/shop.yaml'), 'utf8');
   assert.match(text, /\n {4}kind: database # guessed from the Dockerfile's FROM postgres:16\n/);
   assert.match(text, /\n {4}build: \{ context: \.\/db, target: runtime \}\n {4}user: postgres # guessed from the Dockerfile's USER\n/);
+  assert.match(text, /\n {4}healthcheck: \{ type: command, command: pg_isready, interval: 10s \} # guessed from the Dockerfile's HEALTHCHECK\n/);
   // check reads the same Dockerfile: the user it wrote is the one compose's build runs as.
   const checked = await topodoc(['check', 'topology/shop.yaml'], dir);
   assert.equal(checked.code, 0, checked.stdout + checked.stderr);

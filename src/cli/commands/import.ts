@@ -142,7 +142,7 @@ export async function runImport(request: ImportRequest, ctx: CliContext, options
       composeFiles: files.map(relative),
       ...(envFiles?.[0] !== undefined ? { envFile: relative(envFiles[0]) } : {}),
       ...(request.profiles ? { profiles: request.profiles } : {}),
-      dockerfile: (service) => sources.dockerfiles.get(service.name)?.stage,
+      dockerfile: (service) => sources.dockerfiles.get(service.name),
       fileExists: isFile,
     },
   );
