@@ -318,8 +318,10 @@ export function runTopology(text: string, file: string, compose: ComposeSeed | u
   if (!t) return { unlocated, stage: 'parse', errors: errors.length, rules: errors.map((d) => d.rule), findings: 0 };
   for (const f of generateSystem(t)) {
     // Hostile strings are escaped: no markup and no Mermaid directive survives into a view.
-    // Text diagrams are plain text by design (the site and the README show them in code blocks).
-    const outsideCode = f.kind === 'ascii' ? '' : f.content.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '');
+    // Text diagrams are plain text by design (the site and the README show them in code blocks);
+    // code spans (`<script>`) show their text literally in CommonMark, so they are left out too.
+    const outsideCode =
+      f.kind === 'ascii' ? '' : f.content.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g, '');
     if (/<script/i.test(outsideCode)) unlocated.push({ severity: 'error', rule: 'fuzz/unescaped', message: `${f.file} contains <script>` });
     if (f.kind === 'mermaid' && /%%\{/.test(f.content)) unlocated.push({ severity: 'error', rule: 'fuzz/unescaped', message: `${f.file} contains a Mermaid directive` });
   }
