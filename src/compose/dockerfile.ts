@@ -11,6 +11,8 @@ import type { ComposeHealthcheck } from './types.ts';
 export interface DockerfileStage {
   /** The image the stage builds FROM, following stage names back to an image; undefined for `${ARG}` or `scratch`. */
   from?: string;
+  /** The line of the FROM that names that image. */
+  fromLine?: number;
   /** The last USER instruction in effect, as written, with its 1-based line. */
   user?: { value: string; line: number };
   /** The last HEALTHCHECK in effect: `disabled` for `HEALTHCHECK NONE`. */
@@ -44,6 +46,8 @@ export function dockerfileLoc(built: BuiltImage, line: number): SourceLoc {
 
 interface Stage {
   name?: string;
+  /** Line of its FROM. */
+  line: number;
   /** As written after FROM: an image, or the name of an earlier stage. */
   base: string;
   user?: DockerfileStage['user'];
@@ -77,7 +81,7 @@ function stagesOf(dockerfile: string): Stage[] {
     switch (keyword.toUpperCase()) {
       case 'FROM': {
         const match = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args);
-        if (match) stages.push({ base: match[1]!, ...(match[2] !== undefined ? { name: match[2].toLowerCase() } : {}) });
+        if (match) stages.push({ line, base: match[1]!, ...(match[2] !== undefined ? { name: match[2].toLowerCase() } : {}) });
         break;
       }
       case 'USER': {
@@ -161,7 +165,10 @@ export function builtStage(dockerfile: string, target?: string): DockerfileStage
     const base = stage.base.toLowerCase();
     const parent = stages.slice(0, at).findLastIndex((s) => s.name === base);
     if (parent < 0) {
-      if (!stage.base.includes('$') && base !== 'scratch') result.from = stage.base;
+      if (!stage.base.includes('$') && base !== 'scratch') {
+        result.from = stage.base;
+        result.fromLine = stage.line;
+      }
       break;
     }
     at = parent;

@@ -3,7 +3,7 @@
  * the image its Dockerfile starts FROM, its command and its name. Each answer says what it was guessed
  * from, so the written topology can mark it for review. Pure.
  */
-import { parseImageRef } from './image-ref.ts';
+import { parseImageRef } from '../compose/image-ref.ts';
 import { technologyOfImage, type ServiceKind, type Technology } from './technologies.ts';
 
 export interface ServiceFacts {

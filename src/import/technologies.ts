@@ -3,8 +3,8 @@
  * the roles of the ports the image listens on by default. Used by `topodoc import` to guess; every
  * guess is marked for review in the written topology. Pure.
  */
-import type { ImageRef } from './image-ref.ts';
-import { tagVersion } from './image-ref.ts';
+import type { ImageRef } from '../compose/image-ref.ts';
+import { tagVersion } from '../compose/image-ref.ts';
 
 export type ServiceKind =
   | 'proxy'

@@ -15,6 +15,7 @@
  *   healthcheck_not_set                           → no-healthcheck
  *   memory_not_limited, cpus_not_limited, pids_limit_not_set → no-resource-limits
  *   networks_not_set                              → network-not-internal (the nearest intent)
+ * Beyond KICS: image-not-pinned (dclint's service-image-require-explicit-tag, hadolint DL3006/DL3007).
  * Not covered, on purpose: privileged_ports_mapped_in_container (Traefik must bind 80/443),
  * restart_policy_on_failure_not_set_to_5 (availability, not security), cgroup_not_default,
  * shared_volumes_between_containers and volume_mounted_in_multiple_containers (sharing a volume
@@ -28,6 +29,7 @@ import { missingSecurityHeaders } from './rules/headers.ts';
 import { networkNotInternal } from './rules/networks.ts';
 import { capabilitiesAdded, confinementDisabled, hostNamespace, noNewPrivileges, privileged } from './rules/privileges.ts';
 import { noHealthcheck, noResourceLimits, writableRootFilesystem } from './rules/runtime.ts';
+import { imageNotPinned } from './rules/images.ts';
 import { literalSecret } from './rules/secrets.ts';
 import { traefikApiInsecure, traefikDashboardUnauthenticated } from './rules/traefik-api.ts';
 import { httpWithoutRedirect, routerWithoutTls } from './rules/transport.ts';
@@ -46,6 +48,7 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
   apiWithoutRateLimit,
   missingSecurityHeaders,
   literalSecret,
+  imageNotPinned,
   privileged,
   capabilitiesAdded,
   hostNamespace,

@@ -16,6 +16,7 @@ test('USER and HEALTHCHECK of the built stage, with their lines; a later one win
   const stage = builtStage(['FROM node:22-alpine', 'USER root', 'RUN apk add curl', 'USER node:node', 'HEALTHCHECK --interval=30s \\', '  CMD curl -f http://localhost:3000/ || exit 1', 'CMD ["node", "server.js"]'].join('\n'));
   assert.deepEqual(stage, {
     from: 'node:22-alpine',
+    fromLine: 1,
     user: { value: 'node:node', line: 4 },
     healthcheck: { disabled: false, line: 5, interval: '30s', test: ['CMD-SHELL', 'curl -f http://localhost:3000/ || exit 1'] },
   });
@@ -35,17 +36,18 @@ test('a stage inherits USER and HEALTHCHECK from the stage it builds FROM, not f
   ].join('\n');
   assert.deepEqual(builtStage(dockerfile, 'dev'), {
     from: 'node:22',
+    fromLine: 1,
     user: { value: 'node', line: 2 },
     healthcheck: { disabled: false, line: 3, test: ['CMD-SHELL', 'wget -qO- http://localhost:3000/health'] },
   });
-  assert.deepEqual(builtStage(dockerfile), { from: 'node:22', user: { value: 'node', line: 2 }, healthcheck: { disabled: true, line: 8 } });
-  assert.deepEqual(builtStage(dockerfile, 'other'), { from: 'node:22', user: { value: 'root', line: 6 } });
+  assert.deepEqual(builtStage(dockerfile), { from: 'node:22', fromLine: 1, user: { value: 'node', line: 2 }, healthcheck: { disabled: true, line: 8 } });
+  assert.deepEqual(builtStage(dockerfile, 'other'), { from: 'node:22', fromLine: 5, user: { value: 'root', line: 6 } });
   assert.equal(builtStage(dockerfile, 'missing'), undefined, 'a target the Dockerfile does not have');
 });
 
 test('comment lines, also inside a continued instruction, and blank lines are skipped', () => {
   const stage = builtStage(['# syntax=docker/dockerfile:1', '', 'FROM alpine:3.20', 'RUN apk add \\', '# a comment inside', '    curl', '  # USER root', 'USER 1000'].join('\n'));
-  assert.deepEqual(stage, { from: 'alpine:3.20', user: { value: '1000', line: 8 } });
+  assert.deepEqual(stage, { from: 'alpine:3.20', fromLine: 3, user: { value: '1000', line: 8 } });
 });
 
 test('HEALTHCHECK options and both forms of CMD, in the shape compose gives a health check', () => {

@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { loadSystemCompose } from '../../src/check/load-system.ts';
 import { buildTopology } from '../../src/import/build-topology.ts';
 import { emitTopology } from '../../src/import/emit.ts';
-import { parseImageRef } from '../../src/import/image-ref.ts';
+import { parseImageRef } from '../../src/compose/image-ref.ts';
 import { assignPortRoles } from '../../src/import/port-roles.ts';
 import { SecretGuard } from '../../src/import/secrets.ts';
 import { identifyService } from '../../src/import/service-kind.ts';
@@ -83,7 +83,7 @@ test('services built from their own code: the name, the command, the Dockerfile'
 });
 
 test('image references', () => {
-  assert.deepEqual(parseImageRef('localhost:5000/team/api:1.2@sha256:abc'), { text: 'localhost:5000/team/api:1.2@sha256:abc', registry: 'localhost:5000', path: 'team/api', name: 'api', namespace: 'team', tag: '1.2' });
+  assert.deepEqual(parseImageRef('localhost:5000/team/api:1.2@sha256:abc'), { text: 'localhost:5000/team/api:1.2@sha256:abc', registry: 'localhost:5000', path: 'team/api', name: 'api', namespace: 'team', tag: '1.2', tagged: true, digest: 'sha256:abc' });
   assert.equal(technologyOfImage(parseImageRef('ghcr.io/acme/shop'))?.name, undefined);
 });
 

@@ -135,6 +135,24 @@ describe('what passes', () => {
     );
   });
 
+  test('images pinned by a version tag or a digest; one without a tag, on latest, or built FROM latest is not', async () => {
+    assert.deepEqual(await rulesAt(new Careless(), 'security/image-not-pinned'), [], 'every image of the careless stack names a version');
+    const messages = async (s: Careless) => (await s.check()).findings.filter((f) => f.rule === 'security/image-not-pinned').map((f) => [f.message, `${f.loc!.file}:${f.loc!.line}`]);
+    const untagged = new Careless().replace(C, '    image: redis:7\n', '    image: redis\n');
+    assert.deepEqual(await messages(untagged), [['service "cache" runs image redis without a tag, so it gets whatever `latest` is when pulled', `${C}:${untagged.line(C, 'image: redis')}`]]);
+    const latest = new Careless().replace(C, '    image: redis:7\n', '    image: redis:latest\n');
+    assert.deepEqual(await messages(latest), [['service "cache" runs image redis:latest, whose tag `latest` is not a version', `${C}:${latest.line(C, 'image: redis:latest')}`]]);
+    const digest = new Careless().replace(C, '    image: redis:7\n', '    image: redis:latest@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0\n');
+    assert.deepEqual(await messages(digest), []);
+
+    const DOCKERFILE = 'topology/stacks/careless/shop-api/Dockerfile';
+    const built = new Careless()
+      .replace(C, '    image: example/shop-api:1.0\n', '    build: ./shop-api\n')
+      .replace('topology/careless.yaml', '    image: example/shop-api:1.0\n', '')
+      .write(DOCKERFILE, 'FROM node:22 AS deps\nRUN npm ci\nFROM node:latest\nCOPY --from=deps /app /app\n');
+    assert.deepEqual(await messages(built), [['service "shop-api" is built FROM node:latest, which is not pinned to a version', `${DOCKERFILE}:3`]]);
+  });
+
   test('one-shot jobs need no health check', async () => {
     const s = new Careless().replace(C, '    ports:\n      - "6379:6379"\n', '    ports:\n      - "6379:6379"\n    depends_on:\n      agent: { condition: service_completed_successfully }\n');
     const health = (await s.check()).findings.filter((f) => f.rule === 'security/no-healthcheck').map((f) => f.message);

@@ -17,10 +17,15 @@ export interface ImageRef {
   namespace: string;
   /** Tag, `latest` when none is given. */
   tag: string;
+  /** Whether the reference names its tag (`:16`) rather than falling back to `latest`. */
+  tagged: boolean;
+  /** Content digest (`sha256:…`), which pins the image whatever its tag says. */
+  digest?: string;
 }
 
 export function parseImageRef(text: string): ImageRef {
-  const withoutDigest = text.split('@')[0]!.trim();
+  const [withoutDigestRaw = '', digest] = text.split('@');
+  const withoutDigest = withoutDigestRaw.trim();
   const slash = withoutDigest.lastIndexOf('/');
   const colon = withoutDigest.lastIndexOf(':');
   const hasTag = colon > slash;
@@ -31,8 +36,9 @@ export function parseImageRef(text: string): ImageRef {
   if (parts.length > 1 && (/[.:]/.test(parts[0]!) || parts[0] === 'localhost')) registry = parts.shift();
   if (parts[0] === 'library' && parts.length > 1) parts.shift();
   const name = (parts[parts.length - 1] ?? '').toLowerCase();
-  const ref: ImageRef = { text, path: parts.join('/').toLowerCase(), name, namespace: parts.slice(0, -1).join('/').toLowerCase(), tag };
+  const ref: ImageRef = { text, path: parts.join('/').toLowerCase(), name, namespace: parts.slice(0, -1).join('/').toLowerCase(), tag, tagged: hasTag };
   if (registry !== undefined) ref.registry = registry.toLowerCase();
+  if (digest !== undefined && digest.trim() !== '') ref.digest = digest.trim();
   return ref;
 }
 
