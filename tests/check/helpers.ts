@@ -3,43 +3,25 @@
  * temporary directory, mutated by exact text replacement, then checked in-process.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { checkTopology, type SystemResult } from '../../src/check/load-system.ts';
 import { isDrift } from '../../src/check/report.ts';
 import { loadTopologyFile } from '../../src/io/topology-files.ts';
 import type { Diagnostic } from '../../src/model/diagnostics.ts';
-import { REPO_ROOT, tempDir } from '../helpers/cli.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
+import { ScratchCopy } from '../helpers/scratch-copy.ts';
 
-export class SystemCopy {
+export class SystemCopy extends ScratchCopy {
   readonly id: string;
-  readonly dir: string;
   readonly topologyFile: string;
 
   constructor(id: string) {
+    super('topodoc-check-');
     this.id = id;
-    this.dir = tempDir('topodoc-check-');
     this.topologyFile = `topology/${id}.yaml`;
     cpSync(path.join(REPO_ROOT, this.topologyFile), path.join(this.dir, this.topologyFile));
     cpSync(path.join(REPO_ROOT, 'topology/stacks', id), path.join(this.dir, 'topology/stacks', id), { recursive: true });
-  }
-
-  read(file: string): string {
-    return readFileSync(path.join(this.dir, file), 'utf8');
-  }
-
-  write(file: string, text: string): this {
-    mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-    writeFileSync(path.join(this.dir, file), text);
-    return this;
-  }
-
-  /** Replaces the one occurrence of `from` (which must exist exactly once) in `file`. */
-  replace(file: string, from: string, to: string): this {
-    const text = this.read(file);
-    const count = text.split(from).length - 1;
-    assert.equal(count, 1, `${file} contains ${JSON.stringify(from)} exactly once (found ${count})`);
-    return this.write(file, text.replace(from, () => to)); // a function: `$$` in `to` stays as written
   }
 
   /** 1-based line of the first occurrence of `needle` in `file` (after mutations). */

@@ -1,37 +1,20 @@
 /** A scratch copy of the careless stack fixture (topology + compose + .env) in a temporary directory. */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { checkTopology, type SystemResult } from '../../src/check/load-system.ts';
 import { loadTopologyFile } from '../../src/io/topology-files.ts';
-import { REPO_ROOT, tempDir } from '../helpers/cli.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
+import { ScratchCopy } from '../helpers/scratch-copy.ts';
 
 export const CARELESS = path.join(REPO_ROOT, 'tests/fixtures/security/careless');
 export const CARELESS_COMPOSE = 'topology/stacks/careless/docker-compose.yml';
 export const CARELESS_TOPOLOGY = 'topology/careless.yaml';
 
-export class Careless {
-  readonly dir: string;
+export class Careless extends ScratchCopy {
   constructor() {
-    this.dir = tempDir('topodoc-security-');
+    super('topodoc-security-');
     cpSync(CARELESS, this.dir, { recursive: true });
-  }
-
-  read(file: string): string {
-    return readFileSync(path.join(this.dir, file), 'utf8');
-  }
-
-  write(file: string, text: string): this {
-    mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-    writeFileSync(path.join(this.dir, file), text);
-    return this;
-  }
-
-  replace(file: string, from: string, to: string): this {
-    const text = this.read(file);
-    assert.equal(text.split(from).length - 1, 1, `${file} contains ${JSON.stringify(from)} once`);
-    writeFileSync(path.join(this.dir, file), text.replace(from, () => to));
-    return this;
   }
 
   /** 1-based line of the only line containing `needle`. */
