@@ -57,7 +57,16 @@ export function buildTopology(sources: ImportSources, settings: ImportSettings):
   const statics = importStatic(traefik, sources.proxy, guard, rawOf, notes);
   const middlewares = importMiddlewares(traefik, guard, rawOf, notes);
   const types = new Map(Object.entries(middlewares.middlewares).map(([name, mw]) => [name, Object.keys(mw).find((k) => k !== 'provider')!]));
-  const routes = importRoutes(new Set(Object.keys(project.services)), traefik, proxyName, middlewares.known, types, guard, rawOf, notes);
+  const routes = importRoutes({
+    composeServices: new Set(Object.keys(project.services)),
+    traefik,
+    proxyService: proxyName,
+    knownMiddlewares: middlewares.known,
+    middlewareTypes: types,
+    guard,
+    rawOf,
+    notes,
+  });
 
   const anonymousVolume = freeVolumeId(project, 'anonymous');
   const tmpfsVolume = freeVolumeId(project, 'tmpfs');

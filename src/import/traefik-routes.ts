@@ -34,16 +34,23 @@ export interface RoutesImport {
 
 const INTERNAL = /@internal$/i;
 
-export function importRoutes(
-  composeServices: Set<string>,
-  traefik: TraefikConfig,
-  proxyService: string | undefined,
-  knownMiddlewares: Set<string>,
-  middlewareTypes: Map<string, string>,
-  guard: SecretGuard,
-  rawOf: (loc: SourceLoc | null) => string | undefined,
-  notes: ImportNotes,
-): RoutesImport {
+/** What importing the routers needs besides the routers themselves. */
+export interface RouteSources {
+  /** Names of the compose services. */
+  composeServices: Set<string>;
+  traefik: TraefikConfig;
+  proxyService: string | undefined;
+  /** Middlewares the import knows (lower-cased qualified names). */
+  knownMiddlewares: Set<string>;
+  /** Middleware type by name. */
+  middlewareTypes: Map<string, string>;
+  guard: SecretGuard;
+  rawOf: (loc: SourceLoc | null) => string | undefined;
+  notes: ImportNotes;
+}
+
+export function importRoutes(sources: RouteSources): RoutesImport {
+  const { traefik, notes } = sources;
   const out: RoutesImport = { routes: {}, routedPorts: new Map(), labelPorts: new Map() };
   for (const service of traefik.services) {
     for (const server of service.servers) {
@@ -62,7 +69,7 @@ export function importRoutes(
       notes.warn('route-name', `${router.protocol.toUpperCase()} router "${router.name}" has the name of another router; the topology keeps the HTTP one`, router.loc ?? undefined);
       continue;
     }
-    const draft = routeOf(router, traefik, proxyService, knownMiddlewares, middlewareTypes, guard, rawOf, notes, composeServices);
+    const draft = routeOf(router, sources);
     if (!draft) continue;
     out.routes[router.name] = draft;
     if (router.protocol === 'http' && !draft.internal && draft.targetPort !== null) {
@@ -76,17 +83,7 @@ export function importRoutes(
   return out;
 }
 
-function routeOf(
-  router: TraefikRouter,
-  traefik: TraefikConfig,
-  proxyService: string | undefined,
-  knownMiddlewares: Set<string>,
-  middlewareTypes: Map<string, string>,
-  guard: SecretGuard,
-  rawOf: (loc: SourceLoc | null) => string | undefined,
-  notes: ImportNotes,
-  composeServices: Set<string>,
-): RouteDraft | undefined {
+function routeOf(router: TraefikRouter, { composeServices, traefik, proxyService, knownMiddlewares, middlewareTypes, guard, rawOf, notes }: RouteSources): RouteDraft | undefined {
   const loc = router.loc ?? undefined;
   const internal = router.service !== null && INTERNAL.test(router.service.qualifiedName);
   const targets = router.targets.filter((t) => t.composeService !== null);
